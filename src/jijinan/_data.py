@@ -1,0 +1,177 @@
+"""Loading and validating the packaged data: the only module that knows its files.
+
+The JSON files in ``jijinan/data`` are read through :mod:`importlib.resources` (so a
+wheel, a zip or an unpacked tree all work), checked against the SHA-256 sums the
+build script wrote beside them, and structured into the records of
+:mod:`jijinan.records` by one strict cattrs converter: unknown keys, missing keys and
+values of the wrong type are errors that name the field. Every loader runs once per
+process, on first use, and is safe to call from many threads at the same moment.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import hashlib
+import json
+import sys
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from jijinan.errors import DataIntegrityError
+from jijinan.records import Notice, PilotUnit
+
+if sys.version_info >= (3, 11):
+    from importlib.resources import files
+else:  # pragma: no cover - exercised on Python 3.10 only
+    from importlib_resources import files
+
+if TYPE_CHECKING:
+    import cattrs
+
+__all__ = ["load_char_map", "load_notice", "load_units", "read_json"]
+
+_PACKAGE = "jijinan"
+_DATA_DIR = "data"
+_SUMS = "SHA256SUMS"
+
+T = TypeVar("T")
+
+
+def once(load: Callable[[], T]) -> Callable[[], T]:
+    """Run ``load`` the first time the wrapper is called and return its result ever after.
+
+    Thread-safe: threads that arrive while the first call runs wait for it, and all
+    see the same, complete result. A call that raises is not cached.
+    """
+    lock = threading.Lock()
+    box: list[T] = []
+
+    @functools.wraps(load)
+    def wrapper() -> T:
+        if box:
+            return box[0]
+        with lock:
+            if not box:
+                box.append(load())
+        return box[0]
+
+    return wrapper
+
+
+def _read_bytes(name: str) -> bytes:
+    try:
+        return files(_PACKAGE).joinpath(_DATA_DIR).joinpath(name).read_bytes()
+    except OSError as exc:
+        raise DataIntegrityError(f"jijinan's data file {name} cannot be read ({exc}); reinstall jijinan") from exc
+
+
+@once
+def _checksums() -> dict[str, str]:
+    sums: dict[str, str] = {}
+    for line in _read_bytes(_SUMS).decode("ascii").splitlines():
+        digest, _, name = line.partition("  ")
+        sums[name] = digest
+    return sums
+
+
+def read_json(name: str) -> Any:
+    """The parsed content of one data file, after checking its SHA-256 sum.
+
+    Raises:
+        DataIntegrityError: the file is missing, unlisted, damaged or edited.
+    """
+    data = _read_bytes(name)
+    expected = _checksums().get(name)
+    if expected is None:
+        raise DataIntegrityError(f"jijinan's data file {name} is not listed in {_SUMS}; reinstall jijinan")
+    if hashlib.sha256(data).hexdigest() != expected:
+        raise DataIntegrityError(
+            f"jijinan's data file {name} does not match the checksum written when it was built: "
+            "it is damaged or has been edited; reinstall jijinan"
+        )
+    return json.loads(data.decode("utf-8"))
+
+
+def _strict(kind: type[T]) -> Callable[[Any, Any], T]:
+    # cattrs would otherwise coerce (int 110000 -> "110000", "5" -> 5): refuse instead.
+    def structure(value: Any, _type: Any) -> T:
+        if type(value) is not kind:
+            raise TypeError(f"expected {kind.__name__}, got {type(value).__name__} {value!r}")
+        return value  # type: ignore[no-any-return]
+
+    return structure
+
+
+@once
+def _converter() -> cattrs.Converter:
+    import cattrs  # deferred: only loading needs it, not ``import jijinan``
+
+    converter = cattrs.Converter(forbid_extra_keys=True)
+    # Predicates, not types: a hook registered for ``str`` would also catch the
+    # str-based enums Level and Kind and hand back plain strings.
+    converter.register_structure_hook_func(lambda t: t is str, _strict(str))
+    converter.register_structure_hook_func(lambda t: t is int, _strict(int))
+    converter.register_structure_hook(datetime.date, lambda value, _: datetime.date.fromisoformat(_strict(str)(value, str)))
+    return converter
+
+
+def _structure(payload: Any, kind: Any, where: str) -> Any:
+    import cattrs
+
+    try:
+        return _converter().structure(payload, kind)
+    except (cattrs.BaseValidationError, KeyError, TypeError, ValueError) as exc:
+        if isinstance(exc, cattrs.BaseValidationError):
+            detail = "; ".join(cattrs.transform_error(exc, path=where))
+        else:
+            detail = f"{where}: {exc}"
+        raise DataIntegrityError(f"jijinan's data does not fit its records: {detail}") from exc
+
+
+def _top(payload: Any, key: str, name: str) -> Any:
+    if not isinstance(payload, dict) or set(payload) != {key}:
+        raise DataIntegrityError(f"{name} must hold exactly the key {key!r}")
+    return payload[key]
+
+
+@once
+def load_notice() -> Notice:
+    """The notice record.
+
+    Raises:
+        DataIntegrityError: the packaged data is missing, damaged or does not fit the record.
+    """
+    notice: Notice = _structure(_top(read_json("notice.json"), "notice", "notice.json"), Notice, "$.notice")
+    return notice
+
+
+@once
+def load_units() -> tuple[PilotUnit, ...]:
+    """The 300 pilot units, in the attachment's order.
+
+    Raises:
+        DataIntegrityError: the packaged data is missing, damaged or does not fit the records.
+    """
+    units: tuple[PilotUnit, ...] = _structure(
+        _top(read_json("units.json"), "units", "units.json"), tuple[PilotUnit, ...], "$.units"
+    )
+    if [u.seq for u in units] != list(range(1, len(units) + 1)):
+        raise DataIntegrityError("units.json: the units are not numbered 1..n in order")
+    return units
+
+
+@once
+def load_char_map() -> dict[str, str]:
+    """Traditional -> simplified, one character to one, for the characters of every stored name.
+
+    Raises:
+        DataIntegrityError: the packaged data is missing or damaged.
+    """
+    table = _top(read_json("chars.json"), "t2s", "chars.json")
+    if not isinstance(table, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) and len(k) == len(v) == 1 for k, v in table.items()
+    ):
+        raise DataIntegrityError("chars.json: t2s must map single characters to single characters")
+    return table

@@ -1,0 +1,48 @@
+"""Turning what a user types into the form names are indexed under.
+
+A key is read in NFKC (so full-width letters, digits and spaces become ordinary
+ones), loses all white space, is lower-cased (for codes and pinyin), and has its
+traditional characters replaced by simplified ones through a one-to-one character
+table made at build time with OpenCC. Nothing here knows where that table is stored.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping
+
+__all__ = ["Normalizer", "check_key"]
+
+# Characters removed from keys besides white space: zero-width and formatting marks
+# that are invisible when pasted from a web page.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+
+
+class Normalizer:
+    """Normalise keys with a fixed traditional -> simplified character table."""
+
+    __slots__ = ("_table",)
+
+    def __init__(self, t2s: Mapping[str, str]) -> None:
+        table: dict[int, str | None] = {ord(k): v for k, v in t2s.items()}
+        table.update(_INVISIBLE)
+        self._table = table
+
+    def __call__(self, key: str) -> str:
+        text = unicodedata.normalize("NFKC", key)
+        text = "".join(text.split())
+        return text.translate(self._table).lower()
+
+
+def check_key(key: object, what: str = "key") -> str:
+    """Return ``key`` if it is a non-empty string.
+
+    Raises:
+        TypeError: ``key`` is not a ``str``.
+        ValueError: ``key`` is empty or only white space.
+    """
+    if not isinstance(key, str):
+        raise TypeError(f"{what} must be a str (a name or a six-digit code), got {type(key).__name__}")
+    if not key.strip():
+        raise ValueError(f"{what} must not be empty")
+    return key

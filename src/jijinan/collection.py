@@ -1,0 +1,246 @@
+"""The pilot units as a lazily loaded, immutable, indexed collection: ``jijinan.units``.
+
+The collection is created empty and cheap at import; the first query loads the
+units and builds every index once, under a lock. After that, :meth:`PilotUnits.get`
+is one normalisation and one dictionary lookup.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import overload
+
+import attrs
+
+from jijinan import _data
+from jijinan._names import Normalizer, check_key
+from jijinan.errors import AmbiguousUnitError, UnitNotFoundError
+from jijinan.records import Kind, Level, PilotUnit
+
+__all__ = ["PilotUnits"]
+
+# The short form of a province-level name: 陕西省 -> 陕西, 广西壮族自治区 -> 广西.
+_PROVINCE_SUFFIX = re.compile("(?:(?:壮族|回族|维吾尔)?自治区|省|市)$")
+
+# No key that names a unit is anywhere near this long; longer input is not searched.
+MAX_KEY_LENGTH = 100
+_CANDIDATES = 5
+
+
+def unit_keys(unit: PilotUnit) -> set[str]:
+    """Every spelling under which ``get`` finds ``unit`` (before normalisation)."""
+    prefixes = {"", unit.province}
+    if unit.prefecture:
+        prefixes |= {unit.prefecture, unit.province + unit.prefecture}
+    names = {unit.name, unit.published_name}
+    keys = {p + n for p in prefixes for n in names}
+    keys |= {unit.full_name, unit.name_hant, unit.published_name_hant, unit.group + unit.published_name}
+    if unit.code is not None:
+        keys.add(unit.code)
+    return keys
+
+
+@attrs.frozen(kw_only=True)
+class _Index:
+    units: tuple[PilotUnit, ...]
+    normalize: Normalizer
+    by_key: Mapping[str, tuple[PilotUnit, ...]]
+    by_province: Mapping[str, tuple[PilotUnit, ...]]
+    by_group: Mapping[str, tuple[PilotUnit, ...]]
+    province_names: Mapping[str, str]  # normalised name or code -> province name
+
+    @classmethod
+    def build(cls, units: tuple[PilotUnit, ...], t2s: Mapping[str, str]) -> _Index:
+        normalize = Normalizer(t2s)
+        by_key: dict[str, list[PilotUnit]] = {}
+        for unit in units:
+            for key in unit_keys(unit):
+                bucket = by_key.setdefault(normalize(key), [])
+                if unit not in bucket:
+                    bucket.append(unit)
+        by_province: dict[str, list[PilotUnit]] = {}
+        by_group: dict[str, list[PilotUnit]] = {}
+        province_names: dict[str, str] = {}
+        for unit in units:
+            by_province.setdefault(unit.province, []).append(unit)
+            by_group.setdefault(unit.group, []).append(unit)
+            province_names[normalize(unit.province)] = unit.province
+            province_names[normalize(_PROVINCE_SUFFIX.sub("", unit.province))] = unit.province
+            province_names[unit.province_code] = unit.province
+        return cls(
+            units=units,
+            normalize=normalize,
+            by_key={k: tuple(v) for k, v in by_key.items()},
+            by_province=types.MappingProxyType({k: tuple(v) for k, v in by_province.items()}),
+            by_group=types.MappingProxyType({k: tuple(v) for k, v in by_group.items()}),
+            province_names=province_names,
+        )
+
+
+def _closest(key: str, choices: Sequence[str]) -> list[str]:
+    return difflib.get_close_matches(key, choices, n=_CANDIDATES * 3, cutoff=0.5)
+
+
+class PilotUnits(Sequence[PilotUnit]):
+    """The 300 pilot units of the notice, in the attachment's order.
+
+    An immutable sequence: ``len(units)``, ``units[0]``, ``for unit in units``. The data
+    is loaded on first use, once per process, safely under threads.
+    """
+
+    __slots__ = ("_load",)
+
+    def __init__(self, load: Callable[[], _Index] | None = None) -> None:
+        self._load = load if load is not None else _default_index
+
+    # -- the sequence protocol ------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._load().units)
+
+    @overload
+    def __getitem__(self, index: int) -> PilotUnit: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[PilotUnit, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> PilotUnit | tuple[PilotUnit, ...]:
+        """The unit at a position (0-based), or a tuple of them for a slice.
+
+        Raises:
+            IndexError: the position is out of range.
+            TypeError: ``index`` is not an int or a slice (use :meth:`get` for names and codes).
+        """
+        if isinstance(index, str):
+            raise TypeError("units[...] takes a position; use units.get(name_or_code) to look a unit up")
+        return self._load().units[index]
+
+    def __iter__(self) -> Iterator[PilotUnit]:
+        return iter(self._load().units)
+
+    def __repr__(self) -> str:
+        return f"<PilotUnits: {len(self)} pilot units of 民办函〔2015〕244号>"
+
+    # -- lookups ----------------------------------------------------------------
+
+    def get(self, key: str) -> PilotUnit:
+        """Find a pilot unit by its code or by a name.
+
+        A name may be the short name when only one unit bears it (``桥东区``), the name as
+        the notice prints it (``番禹区``) or as corrected (``番禺区``), or the full name with
+        province and/or prefecture (``邢台市桥东区``, ``河北省邢台市桥东区``), in simplified or
+        traditional characters, full-width or not, with surrounding white space. Only the
+        300 units are searched: for any other division use :meth:`match`.
+
+        Example::
+
+            >>> units.get("滑縣").code
+            '410526'
+
+        Raises:
+            TypeError: ``key`` is not a ``str``.
+            ValueError: ``key`` is empty.
+            UnitNotFoundError: no unit answers to ``key``; ``.candidates`` names the closest.
+            AmbiguousUnitError: several units bear the name; ``.candidates`` lists them all.
+        """
+        check_key(key)
+        if len(key) > MAX_KEY_LENGTH:
+            raise UnitNotFoundError(key, ())
+        index = self._load()
+        normal = index.normalize(key)
+        found = index.by_key.get(normal)
+        if found is None:
+            raise UnitNotFoundError(key, self._suggest(index, normal))
+        if len(found) > 1:
+            raise AmbiguousUnitError(key, found)
+        return found[0]
+
+    def _suggest(self, index: _Index, normal: str) -> tuple[str, ...]:
+        names: list[str] = []
+        for key in _closest(normal, list(index.by_key)):
+            for unit in index.by_key[key]:
+                if unit.full_name not in names:
+                    names.append(unit.full_name)
+        return tuple(names[:_CANDIDATES])
+
+    def filter(
+        self,
+        *,
+        province: str | None = None,
+        level: Level | str | None = None,
+        kind: Kind | str | None = None,
+        group: str | None = None,
+    ) -> tuple[PilotUnit, ...]:
+        """The units that meet every condition given, in the attachment's order.
+
+        ``province`` is a province-level division by name (any spelling ``get`` accepts)
+        or six-digit code; ``level`` and ``kind`` are members of :class:`Level` and
+        :class:`Kind` or their values (``"county"``); ``group`` is an attachment
+        heading (``新疆生产建设兵团``).
+
+        Raises:
+            TypeError: a condition is of the wrong type.
+            ValueError: a condition names no province, group, level or kind; the message
+                lists the valid or closest values.
+        """
+        index = self._load()
+        chosen = index.units
+        if province is not None:
+            name = self._province(index, province)
+            chosen = tuple(u for u in chosen if u.province == name)
+        if group is not None:
+            check_key(group, "group")
+            groups = {index.normalize(g): g for g in index.by_group}
+            found = groups.get(index.normalize(group))
+            if found is None:
+                close = _closest(index.normalize(group), list(groups))
+                raise ValueError(f"no group {group!r}; closest: {', '.join(groups[c] for c in close) or 'none'}")
+            chosen = tuple(u for u in chosen if u.group == found)
+        if level is not None:
+            lv = _enum(Level, level, "level")
+            chosen = tuple(u for u in chosen if u.level is lv)
+        if kind is not None:
+            kd = _enum(Kind, kind, "kind")
+            chosen = tuple(u for u in chosen if u.kind is kd)
+        return chosen
+
+    def _province(self, index: _Index, province: str) -> str:
+        check_key(province, "province")
+        normal = index.normalize(province)
+        found = index.province_names.get(normal)
+        if found is None:
+            close = _closest(normal, [k for k in index.province_names if not k.isdigit()])
+            hint = ", ".join(index.province_names[c] for c in close) or "none"
+            raise ValueError(f"no province-level division {province!r}; closest: {hint}")
+        return found
+
+    def by_province(self) -> Mapping[str, tuple[PilotUnit, ...]]:
+        """Province name -> its units, provinces in the attachment's order.
+
+        八师石河子市 counts under 新疆维吾尔自治区, the province that contains it.
+        """
+        return self._load().by_province
+
+    def by_group(self) -> Mapping[str, tuple[PilotUnit, ...]]:
+        """Attachment heading -> its units, in the attachment's order (32 headings)."""
+        return self._load().by_group
+
+
+def _enum(kind: type[Level] | type[Kind], value: object, what: str) -> Level | Kind:
+    if isinstance(value, kind):
+        return value
+    if not isinstance(value, str):
+        raise TypeError(f"{what} must be a {kind.__name__} or str, got {type(value).__name__}")
+    try:
+        return kind(value.strip().lower())
+    except ValueError:
+        valid = ", ".join(m.value for m in kind)
+        raise ValueError(f"no {what} {value!r}; valid: {valid}") from None
+
+
+@_data.once
+def _default_index() -> _Index:
+    return _Index.build(_data.load_units(), _data.load_char_map())

@@ -1,0 +1,45 @@
+"""The exceptions jijinan raises, all subclasses of :class:`JijinanError`."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from jijinan.records import PilotUnit
+
+__all__ = ["AmbiguousUnitError", "DataIntegrityError", "JijinanError", "UnitNotFoundError"]
+
+
+class JijinanError(Exception):
+    """Base class of every exception raised on purpose by jijinan."""
+
+
+class UnitNotFoundError(JijinanError, LookupError):
+    """No pilot unit answers to the key.
+
+    ``candidates`` holds the full names of the closest pilot units (possibly none),
+    best first.
+    """
+
+    def __init__(self, key: str, candidates: tuple[str, ...]) -> None:
+        self.key = key
+        self.candidates = candidates
+        shown = key if len(key) <= 40 else key[:40] + "…"
+        message = f"no pilot unit answers to {shown!r}"
+        if candidates:
+            message += "; closest: " + ", ".join(candidates)
+        super().__init__(message)
+
+
+class AmbiguousUnitError(JijinanError, LookupError):
+    """The key is a name that several pilot units bear; ``candidates`` holds them all."""
+
+    def __init__(self, key: str, candidates: tuple[PilotUnit, ...]) -> None:
+        self.key = key
+        self.candidates = candidates
+        listed = ", ".join(f"{u.full_name} ({u.code})" for u in candidates)
+        super().__init__(f"{key!r} names {len(candidates)} pilot units: {listed}; give the full name or the code")
+
+
+class DataIntegrityError(JijinanError, RuntimeError):
+    """The packaged data is missing, damaged or edited: reinstall jijinan."""

@@ -1,0 +1,191 @@
+"""The typed records of jijinan: the notice, its sections and its pilot units.
+
+Every record is a frozen, slotted, keyword-only attrs class: assigning to a field
+raises :class:`attrs.exceptions.FrozenInstanceError`, and every collection is a
+tuple. The records carry data only; loading them lives in :mod:`jijinan._data`
+and querying them in :mod:`jijinan.collection`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import re
+
+import attrs
+
+__all__ = [
+    "CitedDocument",
+    "Kind",
+    "Level",
+    "Notice",
+    "PilotUnit",
+    "Requirement",
+    "Task",
+    "Text",
+]
+
+_CODE = re.compile(r"[1-9]\d{5}")
+
+
+def _check_code(_instance: object, attribute: attrs.Attribute[str | None], value: str | None) -> None:
+    # Codes are text: six digits, never an int that could lose meaning.
+    if value is not None and not (isinstance(value, str) and _CODE.fullmatch(value)):
+        raise ValueError(f"{attribute.name} must be six digits as a str, got {value!r}")
+
+
+class Level(str, enum.Enum):
+    """The administrative level of a pilot unit, as the notice counts them.
+
+    The notice names 1 provincial unit (Beijing as a whole), 11 prefecture-level
+    cities and 288 county-level units.
+    """
+
+    PROVINCIAL = "provincial"
+    PREFECTURAL = "prefectural"
+    COUNTY = "county"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Kind(str, enum.Enum):
+    """What sort of division (or other body) a pilot unit is."""
+
+    MUNICIPALITY = "municipality"
+    """直辖市: a province-level city (北京市)."""
+    PREFECTURE_CITY = "prefecture_city"
+    """地级市: a prefecture-level city (南京市)."""
+    DISTRICT = "district"
+    """市辖区: a district of a city (河西区)."""
+    COUNTY = "county"
+    """县 (滑县)."""
+    AUTONOMOUS_COUNTY = "autonomous_county"
+    """自治县 (本溪满族自治县)."""
+    BANNER = "banner"
+    """旗: the county-level division of Inner Mongolia (翁牛特旗)."""
+    COUNTY_CITY = "county_city"
+    """县级市: a county-level city (介休市)."""
+    FORESTRY_DISTRICT = "forestry_district"
+    """林区: 神农架林区, a county-level forestry district."""
+    RECLAMATION_BUREAU = "reclamation_bureau"
+    """A bureau of the Heilongjiang land-reclamation system (北安管理局): not an administrative division."""
+    XPCC_CITY = "xpcc_city"
+    """A city run together with a division of the Xinjiang Production and Construction Corps (八师石河子市)."""
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@attrs.frozen(kw_only=True)
+class Text:
+    """One text in simplified (``hans``, the official form) and traditional (``hant``) characters.
+
+    ``str(text)`` is the simplified form.
+    """
+
+    hans: str
+    hant: str
+
+    def __str__(self) -> str:
+        return self.hans
+
+
+@attrs.frozen(kw_only=True)
+class CitedDocument:
+    """A document the notice cites, with its number and title as the notice gives them."""
+
+    number: str | None
+    """Its document number (``国发〔2014〕47号``), or ``None`` where the notice gives none."""
+    title: Text
+    """Its title, without the book-title marks 《》."""
+
+
+@attrs.frozen(kw_only=True)
+class Task:
+    """One of the four items of section 二 (突出工作重点), the pilot's key tasks."""
+
+    number: int
+    """1 to 4, as numbered (一) to (四) in the notice."""
+    heading: Text
+    """The item's first sentence, without its full stop: 加快完善"救急难"主要制度."""
+    text: Text
+    """The item's whole text, heading included."""
+
+
+@attrs.frozen(kw_only=True)
+class Requirement:
+    """One of the four items of section 三 (落实工作要求), the working requirements."""
+
+    number: int
+    """1 to 4, as numbered (一) to (四) in the notice."""
+    heading: Text
+    """The item's first sentence, without its full stop: 加强组织领导."""
+    text: Text
+    """The item's whole text, heading included."""
+
+
+@attrs.frozen(kw_only=True)
+class Notice:
+    """民办函〔2015〕244号: the notice that named the 300 pilot units."""
+
+    number: str
+    """The document number, ``民办函〔2015〕244号``."""
+    title: Text
+    issuers: tuple[Text, ...]
+    """The issuing offices, in the notice's order: 民政部办公厅, 财政部办公厅."""
+    date: datetime.date
+    """The date the notice was issued, 2015-07-03."""
+    addressees: Text
+    """The salutation line, without its closing colon."""
+    preamble: Text
+    """The opening paragraph, which states how the 300 units were chosen."""
+    objective_heading: Text
+    """The heading of section 一, 明确目标任务."""
+    objective: Text
+    """The text of section 一."""
+    tasks_heading: Text
+    """The heading of section 二, 突出工作重点."""
+    tasks: tuple[Task, ...]
+    requirements_heading: Text
+    """The heading of section 三, 落实工作要求."""
+    requirements: tuple[Requirement, ...]
+    closing: tuple[Text, ...]
+    """The paragraphs after section 三, before the attachment line."""
+    attachment_title: Text
+    """The title of the attachment that lists the units, 全国"救急难"综合试点单位名单."""
+    cited_documents: tuple[CitedDocument, ...]
+    """The documents the notice cites, in the order they first appear."""
+
+
+@attrs.frozen(kw_only=True)
+class PilotUnit:
+    """One of the 300 units named in the notice's attachment."""
+
+    seq: int = attrs.field(validator=attrs.validators.and_(attrs.validators.ge(1), attrs.validators.le(300)))
+    """Its position in the attachment, 1 to 300."""
+    name: str
+    """Its official short name at the notice date, simplified: 桥东区, 滑县, 番禺区, 北京市."""
+    name_hant: str
+    """The same name in traditional characters."""
+    published_name: str
+    """The name exactly as the notice prints it, simplified: 邢台市桥东区, 番禹区, 平安县, 全市."""
+    published_name_hant: str
+    """The printed name in traditional characters, free of the seed's damage."""
+    full_name: str
+    """Province, prefecture and name joined: 河北省邢台市桥东区, 北京市, 黑龙江省农垦总局北安管理局."""
+    code: str | None = attrs.field(validator=_check_code)
+    """Its GB/T 2260 code in force in July 2015, six digits; ``None`` only for the reclamation bureau."""
+    province: str
+    """The province-level division containing it (新疆维吾尔自治区 for 八师石河子市)."""
+    province_code: str = attrs.field(validator=_check_code)
+    group: str
+    """The heading it is listed under in the attachment: a province, or 新疆生产建设兵团."""
+    prefecture: str | None
+    """Its prefecture-level parent, or ``None`` (provincial and prefectural units, districts of
+    municipalities, county-level units administered directly by their province)."""
+    prefecture_code: str | None = attrs.field(validator=_check_code)
+    level: Level
+    kind: Kind
+    notes: tuple[str, ...]
+    """Where the notice's text needed judgement, what was decided and why; empty otherwise."""
