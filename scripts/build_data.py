@@ -135,7 +135,14 @@ PUNCTUATION: tuple[tuple[str, str], ...] = (
 # 6. Simplified text: OpenCC t2s, then these checked exceptions. Each must change
 # the converter's output (else the build fails: the exception has become stale).
 # ---------------------------------------------------------------------------
-T2S_EXCEPTIONS: tuple[tuple[str, str, str], ...] = ()
+T2S_EXCEPTIONS: tuple[tuple[str, str, str], ...] = (
+    (
+        "著力",
+        "着力",
+        "OpenCC keeps 著 (it is also a simplified character, as in 显著), but in 著力 (zhuó lì, 'to "
+        "put effort into') the simplified standard (通用规范汉字表) writes 着: 着力打造, 着力健全",
+    ),
+)
 
 # ---------------------------------------------------------------------------
 # 7. Units whose printed name is not the name in the July 2015 code table.
@@ -160,11 +167,12 @@ NAME_CORRECTIONS: dict[tuple[str, str], tuple[str, str]] = {
 UNIT_NOTES: dict[tuple[str, str], str] = {
     ("河南省", "滑县"): (
         "The seed prints this entry damaged, as two replacement question marks and the letter h: "
-        "mis-decoded bytes, of which only the trailing byte of 縣 (GBK 0xBF68, 'h') survived. The seed alone narrows it to a one-character county (X縣) of "
-        "Henan listed between 舞钢市 (平顶山市, 4104) and 武陟县 (焦作市, 4108), whose July 2015 "
-        "candidates are 滑县 (410526), 浚县 (410621) and 淇县 (410622). The published notice "
-        "(the Ministry of Civil Affairs' simplified-character text) reads 滑县, which settles it; "
-        "the build checks that 滑县 is among the candidates the seed allows."
+        "mis-decoded bytes, of which only the trailing byte of 縣 (GBK 0xBF68, 'h') survived. The seed "
+        "alone narrows it to a one-character county (X縣) of Henan listed between 舞钢市 (平顶山市, 4104) "
+        "and 武陟县 (焦作市, 4108), whose July 2015 candidates are 滑县 (410526), 浚县 (410621) and "
+        "淇县 (410622); it cannot choose among them. The unit is 滑县, as the notice published by the "
+        "Ministry of Civil Affairs reads (recorded in the project's specification, issue 2); the build "
+        "checks that 滑县 is among the candidates the seed allows."
     ),
     ("黑龙江省", "省农垦总局北安管理局"): (
         "黑龙江省农垦总局北安管理局 (Beian Administration of the Heilongjiang Land Reclamation "
@@ -177,8 +185,7 @@ UNIT_NOTES: dict[tuple[str, str], str] = {
         "directly by 新疆维吾尔自治区, which is therefore its province."
     ),
     ("北京市", "全市"): (
-        "Printed 全市 (the whole city) under 北京市: the provincial-level unit is Beijing as a whole, "
-        "code 110000."
+        "Printed 全市 (the whole city) under 北京市: the provincial-level unit is Beijing as a whole, code 110000."
     ),
 }
 
@@ -250,9 +257,10 @@ def repair_seed(raw: str) -> tuple[list[str], str]:
     lines.remove(metadata)
     punctuated = []
     for line in lines:
+        text_line = line
         for old, new in PUNCTUATION:
-            line = line.replace(old, new)
-        punctuated.append(line)
+            text_line = text_line.replace(old, new)
+        punctuated.append(text_line)
     return punctuated, metadata
 
 
@@ -430,9 +438,7 @@ def parse_notice(conv: Converter, lines: list[str], metadata: str) -> tuple[dict
         "objective_heading": text_pair(conv, heading_of(lines[i_obj])),
         "objective": text_pair(conv, objective[0]),
         "tasks_heading": text_pair(conv, heading_of(lines[i_tasks])),
-        "tasks": [
-            {"number": n, "heading": text_pair(conv, h), "text": text_pair(conv, t)} for n, h, t in tasks
-        ],
+        "tasks": [{"number": n, "heading": text_pair(conv, h), "text": text_pair(conv, t)} for n, h, t in tasks],
         "requirements_heading": text_pair(conv, heading_of(lines[i_reqs])),
         "requirements": [
             {"number": n, "heading": text_pair(conv, h), "text": text_pair(conv, t)} for n, h, t in requirements
@@ -525,7 +531,6 @@ def resolve_unit(
     inherited_prefecture: str | None,
 ) -> dict[str, Any]:
     """Resolve one printed item to its code and parents in the July 2015 table."""
-    base: dict[str, Any]
     if group == XPCC_GROUP:
         if not item.startswith(XPCC_PREFIX):
             fail(f"unexpected XPCC unit {item!r}")

@@ -62,9 +62,10 @@ def once(load: Callable[[], T]) -> Callable[[], T]:
 
 def _read_bytes(name: str) -> bytes:
     try:
-        return files(_PACKAGE).joinpath(_DATA_DIR).joinpath(name).read_bytes()
+        data: bytes = files(_PACKAGE).joinpath(_DATA_DIR).joinpath(name).read_bytes()
     except OSError as exc:
         raise DataIntegrityError(f"jijinan's data file {name} cannot be read ({exc}); reinstall jijinan") from exc
+    return data
 
 
 @once
@@ -99,7 +100,7 @@ def _strict(kind: type[T]) -> Callable[[Any, Any], T]:
     def structure(value: Any, _type: Any) -> T:
         if type(value) is not kind:
             raise TypeError(f"expected {kind.__name__}, got {type(value).__name__} {value!r}")
-        return value  # type: ignore[no-any-return]
+        return value  # type: ignore[no-any-return, unused-ignore]
 
     return structure
 
@@ -113,7 +114,9 @@ def _converter() -> cattrs.Converter:
     # str-based enums Level and Kind and hand back plain strings.
     converter.register_structure_hook_func(lambda t: t is str, _strict(str))
     converter.register_structure_hook_func(lambda t: t is int, _strict(int))
-    converter.register_structure_hook(datetime.date, lambda value, _: datetime.date.fromisoformat(_strict(str)(value, str)))
+    converter.register_structure_hook(
+        datetime.date, lambda value, _: datetime.date.fromisoformat(_strict(str)(value, str))
+    )
     return converter
 
 

@@ -11,6 +11,7 @@ import difflib
 import re
 import types
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from os.path import commonpath
 from typing import overload
 
 import attrs
@@ -81,7 +82,19 @@ class _Index:
 
 
 def _closest(key: str, choices: Sequence[str]) -> list[str]:
-    return difflib.get_close_matches(key, choices, n=_CANDIDATES * 3, cutoff=0.5)
+    """The choices most like ``key``, best first.
+
+    Chinese names carry their most distinctive part first (北安管理局 and 北安市 share
+    北安), so a shared beginning ranks before overall similarity.
+    """
+    scored = []
+    for choice in choices:
+        head = len(commonpath([key, choice]))
+        ratio = difflib.SequenceMatcher(None, key, choice).ratio()
+        if head >= 2 or ratio >= 0.5:
+            scored.append((-min(head, 4), -ratio, choice))
+    scored.sort()
+    return [choice for _h, _r, choice in scored[: _CANDIDATES * 3]]
 
 
 class PilotUnits(Sequence[PilotUnit]):

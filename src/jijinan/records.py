@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import enum
 import re
+from typing import Any
 
 import attrs
 
@@ -28,7 +29,7 @@ __all__ = [
 _CODE = re.compile(r"[1-9]\d{5}")
 
 
-def _check_code(_instance: object, attribute: attrs.Attribute[str | None], value: str | None) -> None:
+def _check_code(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     # Codes are text: six digits, never an int that could lose meaning.
     if value is not None and not (isinstance(value, str) and _CODE.fullmatch(value)):
         raise ValueError(f"{attribute.name} must be six digits as a str, got {value!r}")
