@@ -81,3 +81,12 @@ def test_notice_is_frozen_and_loaded_once() -> None:
 def test_unknown_module_attribute() -> None:
     with pytest.raises(AttributeError, match="no attribute 'notices'"):
         jijinan.notices  # type: ignore[attr-defined]  # noqa: B018
+
+
+def test_punctuation_is_full_width() -> None:
+    # The web copy's half-width , ; : ( ) [ ] are restored to the notice's full-width forms.
+    texts = [notice.preamble, notice.objective, *(i.text for i in (*notice.tasks, *notice.requirements))]
+    for text in texts:
+        for form in (text.hans, text.hant):
+            assert not set(",;:()[]") & set(form)
+    assert "信息；结合社区网格化管理" in notice.tasks[1].text.hans

@@ -11,7 +11,6 @@ import difflib
 import re
 import types
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from os.path import commonpath
 from typing import overload
 
 import attrs
@@ -81,6 +80,16 @@ class _Index:
         )
 
 
+def _shared_head(a: str, b: str) -> int:
+    """How many leading characters ``a`` and ``b`` share."""
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
 def _closest(key: str, choices: Sequence[str]) -> list[str]:
     """The choices most like ``key``, best first.
 
@@ -89,7 +98,7 @@ def _closest(key: str, choices: Sequence[str]) -> list[str]:
     """
     scored = []
     for choice in choices:
-        head = len(commonpath([key, choice]))
+        head = _shared_head(key, choice)
         ratio = difflib.SequenceMatcher(None, key, choice).ratio()
         if head >= 2 or ratio >= 0.5:
             scored.append((-min(head, 4), -ratio, choice))
