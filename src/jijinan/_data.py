@@ -16,11 +16,12 @@ import hashlib
 import json
 import sys
 import threading
+import typing
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from jijinan.errors import DataIntegrityError
-from jijinan.records import Notice, PilotUnit
+from jijinan.records import Kind, Level, Notice, PilotUnit
 
 if sys.version_info >= (3, 11):
     from importlib.resources import files
@@ -105,15 +106,42 @@ def _strict(kind: type[T]) -> Callable[[Any, Any], T]:
     return structure
 
 
+def _strict_enum(value: Any, kind: type[Level] | type[Kind]) -> Level | Kind:
+    return kind(_strict(str)(value, str))
+
+
+def _strict_optional_str(value: Any, _type: Any) -> str | None:
+    return None if value is None else _strict(str)(value, str)
+
+
+def _describe(exc: BaseException, _type: Any) -> str:
+    # cattrs' default says only "invalid value"; keep the validator's words, which name the field.
+    if isinstance(exc, KeyError):
+        return "required field missing"
+    return f"{type(exc).__name__}: {exc}"
+
+
 @once
 def _converter() -> cattrs.Converter:
     import cattrs  # deferred: only loading needs it, not ``import jijinan``
 
     converter = cattrs.Converter(forbid_extra_keys=True)
-    # Predicates, not types: a hook registered for ``str`` would also catch the
-    # str-based enums Level and Kind and hand back plain strings.
-    converter.register_structure_hook_func(lambda t: t is str, _strict(str))
-    converter.register_structure_hook_func(lambda t: t is int, _strict(int))
+    converter.register_structure_hook(str, _strict(str))
+    converter.register_structure_hook(int, _strict(int))
+    converter.register_structure_hook_func(lambda t: t == (str | None), _strict_optional_str)
+    # Level and Kind are str subclasses: give them their own hooks, or the str hook would
+    # catch them and hand back plain strings.
+    for enum_type in (Level, Kind):
+        converter.register_structure_hook(enum_type, _strict_enum)
+
+    # Collections are JSON arrays; a string or an object is not a tuple of its characters or keys.
+    def structure_tuple(value: Any, kind: Any) -> tuple[Any, ...]:
+        if type(value) is not list:
+            raise TypeError(f"expected a JSON array, got {type(value).__name__}")
+        (item,) = {arg for arg in typing.get_args(kind) if arg is not Ellipsis}
+        return tuple(converter.structure(v, item) for v in value)
+
+    converter.register_structure_hook_func(lambda t: typing.get_origin(t) in (tuple,), structure_tuple)
     converter.register_structure_hook(
         datetime.date, lambda value, _: datetime.date.fromisoformat(_strict(str)(value, str))
     )
@@ -127,7 +155,7 @@ def _structure(payload: Any, kind: Any, where: str) -> Any:
         return _converter().structure(payload, kind)
     except (cattrs.BaseValidationError, KeyError, TypeError, ValueError) as exc:
         if isinstance(exc, cattrs.BaseValidationError):
-            detail = "; ".join(cattrs.transform_error(exc, path=where))
+            detail = "; ".join(cattrs.transform_error(exc, path=where, format_exception=_describe))
         else:
             detail = f"{where}: {exc}"
         raise DataIntegrityError(f"jijinan's data does not fit its records: {detail}") from exc
