@@ -106,6 +106,11 @@ def _strict(kind: type[T]) -> Callable[[Any, Any], T]:
     return structure
 
 
+def _is_tuple(kind: Any) -> bool:
+    origin: object = typing.get_origin(kind)
+    return origin is tuple
+
+
 def _strict_enum(value: Any, kind: type[Level] | type[Kind]) -> Level | Kind:
     return kind(_strict(str)(value, str))
 
@@ -141,7 +146,7 @@ def _converter() -> cattrs.Converter:
         (item,) = {arg for arg in typing.get_args(kind) if arg is not Ellipsis}
         return tuple(converter.structure(v, item) for v in value)
 
-    converter.register_structure_hook_func(lambda t: typing.get_origin(t) in (tuple,), structure_tuple)
+    converter.register_structure_hook_func(_is_tuple, structure_tuple)
     converter.register_structure_hook(
         datetime.date, lambda value, _: datetime.date.fromisoformat(_strict(str)(value, str))
     )
