@@ -33,6 +33,8 @@ from pathlib import Path
 from typing import Any
 
 import opencc
+import pypinyin
+from history import ALL, PERIODS, History
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SHARED = ROOT.parent / "shared"
@@ -654,6 +656,163 @@ def check_units(units: list[dict[str, Any]], stated: dict[str, int], table: Code
 
 
 # ---------------------------------------------------------------------------
+# History: successors of the units, and the division tables for matching
+# ---------------------------------------------------------------------------
+
+LEVEL_OF_CODE = {"provincial": "0000", "prefectural": "00"}
+
+
+def same_level(code: str, level: str) -> bool:
+    if level == "provincial":
+        return code.endswith("0000")
+    if level == "prefectural":
+        return code.endswith("00") and not code.endswith("0000")
+    return not code.endswith("00")
+
+
+def add_successors(history: History, units: list[dict[str, Any]]) -> None:
+    """What each unit became in the 2024 table, with the relation of areas and the approvals."""
+    july = {r.code: r for r in history.july}
+    final = PERIODS - 1
+    for unit in units:
+        unit["successors"] = []
+        if unit["code"] is None:
+            continue  # the reclamation bureau is not a division: it has no code to follow
+        area = set(history.full_origin(0, july[unit["code"]]))
+        for record in history.alive[final]:
+            if not same_level(record.code, unit["level"]):
+                continue
+            origin = history.full_origin(final, record)
+            shared = area & set(origin)
+            if not shared:
+                continue
+            holds_all = all(origin.get(c, ("", None))[0] == ALL for c in area)
+            only = set(origin) <= area
+            if holds_all and only:
+                same = (record.code, record.name) == (unit["code"], unit["name"])
+                relation = "unchanged" if same else "same_area"
+            else:
+                relation = "whole" if holds_all else "part"
+            # the approvals behind every change to the successor's area since July 2015
+            approvals = sorted({a for entry in origin.values() for a in entry[1]}, key=lambda a: (history.approvals[a].date or datetime.date.min, a))
+            unit["successors"].append(
+                {
+                    "code": record.code,
+                    "name": record.name,
+                    "relation": relation,
+                    "approvals": [
+                        dict(zip(("title", "number", "date"), history.approvals[a].as_json(), strict=True))
+                        for a in approvals
+                    ],
+                }
+            )
+        if not unit["successors"]:
+            fail(f"unit {unit['name']} ({unit['code']}) has no successor in the 2024 table")
+
+
+def division_tables(history: History) -> dict[str, Any]:
+    """Every division in force at any period, with its origin at each period it changed."""
+    rows: list[list[Any]] = []
+    seen: dict[tuple[int, str], int] = {}
+    for period, alive in enumerate(history.alive):
+        for record in alive:
+            own = history.origin[period][id(record)]
+            origin = sorted([c, history.share(c, pieces), sorted(a)] for c, (pieces, a) in own.items())
+            key = (id(record), history.name_at(period, record))
+            if key not in seen:
+                seen[key] = len(rows)
+                rows.append([record.code, key[1], period, period, [[period, origin]]])
+            row = rows[seen[key]]
+            row[3] = period
+            if row[4][-1][1] != origin:
+                row[4].append([period, origin])
+    rows.sort(key=lambda r: (r[0], r[2]))
+    return {
+        "periods": ["2015-07", *(str(y) for y in range(2015, 2025))],
+        "approvals": [a.as_json() for a in history.approvals],
+        "divisions": rows,
+    }
+
+
+def pinyin_table(names: set[str]) -> dict[str, list[str]]:
+    return {name: pinyin_forms(name) for name in sorted(names)}
+
+
+# ---------------------------------------------------------------------------
+# Toneless pinyin for names, computed here so the package never needs pypinyin
+# ---------------------------------------------------------------------------
+
+# Administrative suffixes and their English words, longest first: "Hua County", "Panyu District".
+SUFFIXES_EN: tuple[tuple[str, str], ...] = (
+    ("自治县", "autonomous county"),
+    ("自治旗", "autonomous banner"),
+    ("自治州", "autonomous prefecture"),
+    ("自治区", "autonomous region"),
+    ("林区", "forestry district"),
+    ("特区", "special district"),
+    ("地区", "prefecture"),
+    ("区", "district"),
+    ("县", "county"),
+    ("市", "city"),
+    ("旗", "banner"),
+    ("盟", "league"),
+    ("省", "province"),
+)
+# Readings pypinyin gets wrong in place names (its defaults follow ordinary words).
+# Characters that always take one reading in a place name:
+PLACE_CHAR_READINGS: dict[str, tuple[str, str]] = {
+    "长": ("chang", "长 reads cháng in place names (长治, 长子, 长垣, 长海); pypinyin often gives zhǎng"),
+    "都": ("du", "都 reads dū in place names (宁都, 郫都, 都匀); pypinyin gives dōu"),
+    "漯": ("luo", "漯 reads luò in 漯河; pypinyin gives tà"),
+    "蚌": ("beng", "蚌 reads bèng in 蚌埠 and 蚌山; pypinyin gives bàng without 埠"),
+}
+# Words whose reading differs from pypinyin's, one syllable per character:
+PLACE_WORD_READINGS: dict[str, tuple[tuple[str, ...], str]] = {
+    "单县": (("shan", "xian"), "Shan County: 单 reads shàn as a surname and place name"),
+    "涡阳": (("guo", "yang"), "涡阳 is Guōyáng"),
+    "洪洞": (("hong", "tong"), "洪洞 is Hóngtóng"),
+    "筠连": (("jun", "lian"), "筠连 is Jùnlián"),
+    "中牟": (("zhong", "mou"), "中牟 is Zhōngmóu"),
+    "繁峙": (("fan", "shi"), "繁峙 is Fánshì"),
+    "浚县": (("xun", "xian"), "浚县 is Xùn County"),
+    "朝阳": (("chao", "yang"), "朝阳 (as in 朝阳区, 朝阳市) is Cháoyáng"),
+}
+
+
+def readings(text: str) -> list[list[str]]:
+    """Toneless pinyin of ``text``: place-name readings first, then pypinyin's own if it differs.
+
+    pypinyin's own reading is kept as a second spelling because data made with pypinyin
+    (or a tool like it) carries that spelling; it only adds keys, never moves one.
+    """
+    raw = pypinyin.lazy_pinyin(text, style=pypinyin.Style.NORMAL, v_to_u=True)
+    if len(raw) != len(text):
+        raise BuildError(f"pinyin of {text!r} is not one syllable per character: {raw}")
+    fixed = [PLACE_CHAR_READINGS[c][0] if c in PLACE_CHAR_READINGS else r for c, r in zip(text, raw, strict=True)]
+    for word, (syllables, _why) in PLACE_WORD_READINGS.items():
+        start = text.find(word)
+        while start != -1:
+            fixed[start : start + len(word)] = syllables
+            start = text.find(word, start + 1)
+    return [fixed] if fixed == raw else [fixed, raw]
+
+
+def pinyin_forms(name: str) -> list[str]:
+    """Spellings of a name in toneless pinyin: huaxian, hua county, panyuqu, panyu district, nanjing."""
+    forms = []
+    for syllables in readings(name):
+        forms.append("".join(syllables))
+        for suffix, english in SUFFIXES_EN:
+            if name.endswith(suffix) and len(name) > len(suffix):
+                stem = "".join(syllables[: len(name) - len(suffix)])
+                forms.append(f"{stem} {english}")
+                if suffix in ("市", "省", "自治区", "地区", "盟"):
+                    forms.append(stem)  # cities and provinces go by their stem: "Nanjing"
+                break
+    return list(dict.fromkeys(f.replace("ü", "u") for f in forms))
+
+
+# ---------------------------------------------------------------------------
 # Traditional -> simplified characters for lookups
 # ---------------------------------------------------------------------------
 
@@ -718,12 +877,21 @@ def build(shared: Path, out: Path) -> dict[str, str]:
     notice, attachment, stated = parse_notice(conv, lines, metadata)
     units = parse_units(conv, attachment, table)
     check_units(units, stated, table)
+    history = History(shared / "reference", table.names)
+    add_successors(history, units)
     conv.check_exceptions_used()
 
     files = {
         "notice.json": dump({"notice": notice}),
         "units.json": dump({"units": units}),
         "chars.json": dump({"t2s": char_map(conv, name_pairs(conv, units))}),
+        "divisions.json": json.dumps(division_tables(history), ensure_ascii=False, separators=(",", ":")) + "\n",
+        "pinyin.json": json.dumps(
+            {"pinyin": pinyin_table({n for r in history.records for n in [r.name]} | {u["name"] for u in units})},
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+        + "\n",
     }
     out.mkdir(parents=True, exist_ok=True)
     sums = {}

@@ -16,14 +16,22 @@ from typing import Any
 import attrs
 
 __all__ = [
+    "Approval",
     "CitedDocument",
+    "CoverageRow",
+    "Division",
     "Kind",
     "Level",
+    "Match",
+    "MatchStatus",
     "Notice",
     "PilotUnit",
+    "Relation",
     "Requirement",
+    "Successor",
     "Task",
     "Text",
+    "Via",
 ]
 
 _CODE = re.compile(r"[1-9]\d{5}")
@@ -159,6 +167,44 @@ class Notice:
     """The documents the notice cites, in the order they first appear."""
 
 
+class Relation(str, enum.Enum):
+    """How a division of the 2024 table relates to a pilot unit's area at the notice date."""
+
+    UNCHANGED = "unchanged"
+    """The unit itself: same code, same name, same area."""
+    SAME_AREA = "same_area"
+    """The same area under a new name or code (万全县 -> 万全区, 盘县 -> 盘州市)."""
+    WHOLE = "whole"
+    """Holds all of the unit's area and other area besides (闸北区 -> 静安区)."""
+    PART = "part"
+    """Holds only part of the unit's area (大同市城区 -> 平城区 and 云冈区)."""
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@attrs.frozen(kw_only=True)
+class Approval:
+    """The approval behind a change of divisions, as the code history records it."""
+
+    title: str
+    number: str | None
+    """Its document number (国函〔2015〕183号), or ``None`` where the history gives none."""
+    date: datetime.date | None
+    """The date of approval, or ``None`` where the history gives none."""
+
+
+@attrs.frozen(kw_only=True)
+class Successor:
+    """A division of the 2024 table that holds some or all of a pilot unit's area."""
+
+    code: str = attrs.field(validator=_check_code)
+    name: str
+    relation: Relation
+    approvals: tuple[Approval, ...]
+    """The approvals behind the changes to this division's area since July 2015, oldest first."""
+
+
 @attrs.frozen(kw_only=True)
 class PilotUnit:
     """One of the 300 units named in the notice's attachment."""
@@ -190,3 +236,92 @@ class PilotUnit:
     kind: Kind
     notes: tuple[str, ...]
     """Where the notice's text needed judgement, what was decided and why; empty otherwise."""
+    successors: tuple[Successor, ...]
+    """What the unit became in the 2024 table (one ``UNCHANGED`` successor if nothing changed);
+    empty only for the reclamation bureau, which has no code to follow."""
+
+
+class MatchStatus(str, enum.Enum):
+    """What :meth:`jijinan.PilotUnits.match` found. The rules are in the docs' "Matching" page."""
+
+    PILOT = "pilot"
+    """The division is a pilot unit, or has exactly a pilot unit's area under another name or code."""
+    COVERED = "covered"
+    """The whole division lay inside the pilot's area at the notice date without being a unit
+    itself (a district of 南京市, of Beijing, or a piece of a pilot unit)."""
+    PARTIAL = "partial"
+    """Part of the division's area was in the pilot at the notice date and part was not."""
+    NOT_PILOT = "not_pilot"
+    """None of the division's area was in the pilot at the notice date."""
+    AMBIGUOUS = "ambiguous"
+    """The name fits several divisions and the hints do not settle it: see ``candidates``."""
+    UNKNOWN = "unknown"
+    """The name fits no division of the tables searched."""
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Via(str, enum.Enum):
+    """How a division at the notice date is covered by the pilot."""
+
+    SELF = "self"
+    """It is a pilot unit itself."""
+    PREFECTURE = "prefecture"
+    """It lies in a prefecture-level city that is a pilot unit (南京市)."""
+    PROVINCE = "province"
+    """It lies in the province-level pilot unit, Beijing."""
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@attrs.frozen(kw_only=True)
+class Division:
+    """A division of the code tables, as a match candidate."""
+
+    code: str = attrs.field(validator=_check_code)
+    name: str
+    full_name: str
+    """Province, prefecture and name joined, as at ``period``."""
+    period: str
+    """The table it was found in: ``"2015-07"`` (the notice date) or a year-end, ``"2020"``."""
+
+
+@attrs.frozen(kw_only=True)
+class Match:
+    """The answer of :meth:`jijinan.PilotUnits.match` for one name."""
+
+    query: str
+    status: MatchStatus
+    unit: PilotUnit | None
+    """The pilot unit involved: the unit itself, the unit that covers the division, or (for
+    ``partial``) the first unit whose area it shares; ``None`` otherwise."""
+    code: str | None
+    """The code of the division the name resolved to (``None`` when unresolved, and for the
+    reclamation bureau, which has no code)."""
+    name: str | None
+    """The full name of that division."""
+    period: str | None
+    """The table the name was read in: ``"2015-07"`` or a year-end such as ``"2020"``."""
+    candidates: tuple[Division, ...]
+    """Every division the name fits, for ``ambiguous``; empty otherwise."""
+    reason: str
+    """One line saying why, citable row by row."""
+
+
+@attrs.frozen(kw_only=True)
+class CoverageRow:
+    """One county-level division in force at the notice date, and whether the pilot covered it."""
+
+    code: str = attrs.field(validator=_check_code)
+    name: str
+    prefecture: str | None
+    prefecture_code: str | None = attrs.field(validator=_check_code)
+    province: str
+    province_code: str = attrs.field(validator=_check_code)
+    covered: bool
+    unit: PilotUnit | None
+    """The pilot unit whose area contains it, or ``None``."""
+    via: Via | None
+    """How it is covered, or ``None`` when it is not."""
