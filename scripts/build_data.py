@@ -34,6 +34,7 @@ from typing import Any
 
 import opencc
 import pypinyin
+
 from history import ALL, PERIODS, History
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -694,7 +695,10 @@ def add_successors(history: History, units: list[dict[str, Any]]) -> None:
             else:
                 relation = "whole" if holds_all else "part"
             # the approvals behind every change to the successor's area since July 2015
-            approvals = sorted({a for entry in origin.values() for a in entry[1]}, key=lambda a: (history.approvals[a].date or datetime.date.min, a))
+            approvals = sorted(
+                {a for entry in origin.values() for a in entry[1]},
+                key=lambda a: (history.approvals[a].date or datetime.date.min, a),
+            )
             unit["successors"].append(
                 {
                     "code": record.code,

@@ -68,7 +68,9 @@ class Approval:
         number = re.search(r"^文号：(.+)$", text, flags=re.MULTILINE)
         date = re.search(r"^日期：(\d{4})年(\d{1,2})月(\d{1,2})日", text, flags=re.MULTILINE)
         # Some approvals are given by their number alone, as the title line.
-        self.number = number.group(1).strip() if number else (self.title if re.search(r"〔\d{4}〕", self.title) else None)
+        self.number = (
+            number.group(1).strip() if number else (self.title if re.search(r"〔\d{4}〕", self.title) else None)
+        )
         self.date = datetime.date(*map(int, date.groups())) if date else None
 
     def as_json(self) -> list[Any]:
@@ -138,7 +140,10 @@ class History:
             matches = [
                 r
                 for r in self.records
-                if r.code == code and r.name == name and r.start <= FIRST_YEAR and (r.end is None or r.end >= FIRST_YEAR)
+                if r.code == code
+                and r.name == name
+                and r.start <= FIRST_YEAR
+                and (r.end is None or r.end >= FIRST_YEAR)
             ]
             if len(matches) != 1:
                 raise HistoryError(f"July 2015 row {code} {name} matches {matches} in codes.json")

@@ -14,32 +14,76 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from jijinan.collection import PilotUnits
-from jijinan.errors import AmbiguousUnitError, DataIntegrityError, JijinanError, UnitNotFoundError
-from jijinan.records import CitedDocument, Kind, Level, Notice, PilotUnit, Requirement, Task, Text
+from jijinan.coverage import Coverage
+from jijinan.errors import (
+    AmbiguousUnitError,
+    DataIntegrityError,
+    DivisionNotFoundError,
+    JijinanError,
+    UnitNotFoundError,
+)
+from jijinan.records import (
+    Approval,
+    CitedDocument,
+    CoverageRow,
+    Division,
+    Kind,
+    Level,
+    Match,
+    MatchStatus,
+    Notice,
+    PilotUnit,
+    Relation,
+    Requirement,
+    Successor,
+    Task,
+    Text,
+    Via,
+)
 
 __version__ = "0.1.0"
 
 __all__ = [
     "AmbiguousUnitError",
+    "Approval",
     "CitedDocument",
+    "Coverage",
+    "CoverageRow",
     "DataIntegrityError",
+    "Division",
+    "DivisionNotFoundError",
     "JijinanError",
     "Kind",
     "Level",
+    "Match",
+    "MatchStatus",
     "Notice",
     "PilotUnit",
     "PilotUnits",
+    "Relation",
     "Requirement",
+    "Successor",
     "Task",
     "Text",
     "UnitNotFoundError",
+    "Via",
     "__version__",
+    "coverage",
     "notice",
     "units",
 ]
 
 units: PilotUnits = PilotUnits()
 """The 300 pilot units, in the attachment's order (see :class:`PilotUnits`)."""
+
+
+def coverage() -> Coverage:
+    """One row per county-level division in force in July 2015 (2,853): whether the pilot covered it.
+
+    The same as ``units.coverage()``; see :meth:`PilotUnits.coverage`.
+    """
+    return units.coverage()
+
 
 if TYPE_CHECKING:
     notice: Notice

@@ -20,8 +20,9 @@ import typing
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from jijinan._tables import OriginPart, Span, Tables
 from jijinan.errors import DataIntegrityError
-from jijinan.records import Kind, Level, Notice, PilotUnit
+from jijinan.records import Approval, Kind, Level, Notice, PilotUnit, Relation
 
 if sys.version_info >= (3, 11):
     from importlib.resources import files
@@ -31,7 +32,7 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 if TYPE_CHECKING:
     import cattrs
 
-__all__ = ["load_char_map", "load_notice", "load_units", "read_json"]
+__all__ = ["load_char_map", "load_notice", "load_tables", "load_units", "read_json"]
 
 _PACKAGE = "jijinan"
 _DATA_DIR = "data"
@@ -111,7 +112,7 @@ def _is_tuple(kind: Any) -> bool:
     return origin is tuple
 
 
-def _strict_enum(value: Any, kind: type[Level] | type[Kind]) -> Level | Kind:
+def _strict_enum(value: Any, kind: type[Level] | type[Kind] | type[Relation]) -> Level | Kind | Relation:
     return kind(_strict(str)(value, str))
 
 
@@ -134,9 +135,9 @@ def _converter() -> cattrs.Converter:
     converter.register_structure_hook(str, _strict(str))
     converter.register_structure_hook(int, _strict(int))
     converter.register_structure_hook_func(lambda t: t == (str | None), _strict_optional_str)
-    # Level and Kind are str subclasses: give them their own hooks, or the str hook would
+    # Level, Kind and Relation are str subclasses: give them their own hooks, or the str hook would
     # catch them and hand back plain strings.
-    for enum_type in (Level, Kind):
+    for enum_type in (Level, Kind, Relation):
         converter.register_structure_hook(enum_type, _strict_enum)
 
     # Collections are JSON arrays; a string or an object is not a tuple of its characters or keys.
@@ -211,3 +212,63 @@ def load_char_map() -> dict[str, str]:
     ):
         raise DataIntegrityError("chars.json: t2s must map single characters to single characters")
     return table
+
+
+def _approval(row: Any) -> Approval:
+    title, number, date = row
+    return Approval(
+        title=_strict(str)(title, str),
+        number=_strict_optional_str(number, str),
+        date=None if date is None else datetime.date.fromisoformat(_strict(str)(date, str)),
+    )
+
+
+def _span(row: Any, periods: int) -> Span:
+    code, name, first, last, versions = row
+    spans_versions = tuple(
+        (
+            _strict(int)(period, int),
+            tuple(
+                OriginPart(_strict(str)(c, str), {"all": True, "part": False}[share], tuple(approvals))
+                for c, share, approvals in parts
+            ),
+        )
+        for period, parts in versions
+    )
+    span = Span(
+        _strict(str)(code, str),
+        _strict(str)(name, str),
+        _strict(int)(first, int),
+        _strict(int)(last, int),
+        spans_versions,
+    )
+    if not (0 <= span.first <= span.last < periods and spans_versions and spans_versions[0][0] == span.first):
+        raise ValueError(f"periods out of order in {row!r}")
+    return span
+
+
+@once
+def load_tables() -> Tables:
+    """The division tables and pinyin spellings used by coverage and matching.
+
+    Compact arrays rather than records (there are some 3,700 divisions), so each row is
+    checked here, by shape and type, instead of by the cattrs converter.
+
+    Raises:
+        DataIntegrityError: the packaged data is missing, damaged or malformed.
+    """
+    raw = read_json("divisions.json")
+    pinyin = _top(read_json("pinyin.json"), "pinyin", "pinyin.json")
+    try:
+        if not isinstance(raw, dict) or set(raw) != {"periods", "approvals", "divisions"}:
+            raise ValueError("expected the keys periods, approvals, divisions")
+        periods = tuple(_strict(str)(p, str) for p in raw["periods"])
+        tables = Tables(
+            periods=periods,
+            approvals=tuple(_approval(row) for row in raw["approvals"]),
+            spans=tuple(_span(row, len(periods)) for row in raw["divisions"]),
+            pinyin={_strict(str)(k, str): tuple(_strict(str)(f, str) for f in v) for k, v in pinyin.items()},
+        )
+    except (TypeError, ValueError, KeyError) as exc:
+        raise DataIntegrityError(f"divisions.json or pinyin.json is malformed: {exc}") from exc
+    return tables

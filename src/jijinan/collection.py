@@ -10,15 +10,17 @@ from __future__ import annotations
 import difflib
 import re
 import types
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import overload
 
 import attrs
 
 from jijinan import _data
 from jijinan._names import Normalizer, check_key
+from jijinan.coverage import Coverage, build_coverage
 from jijinan.errors import AmbiguousUnitError, UnitNotFoundError
-from jijinan.records import Kind, Level, PilotUnit
+from jijinan.matching import Matcher
+from jijinan.records import Kind, Level, Match, PilotUnit
 
 __all__ = ["PilotUnits"]
 
@@ -113,10 +115,12 @@ class PilotUnits(Sequence[PilotUnit]):
     is loaded on first use, once per process, safely under threads.
     """
 
-    __slots__ = ("_load",)
+    __slots__ = ("_coverage", "_load", "_matcher")
 
-    def __init__(self, load: Callable[[], _Index] | None = None) -> None:
+    def __init__(self, load: Callable[[], _Index] | None = None, matcher: Callable[[], Matcher] | None = None) -> None:
         self._load = load if load is not None else _default_index
+        self._matcher = matcher if matcher is not None else _default_matcher
+        self._coverage = _data.once(lambda: build_coverage(self._matcher()))
 
     # -- the sequence protocol ------------------------------------------------
 
@@ -250,6 +254,77 @@ class PilotUnits(Sequence[PilotUnit]):
         """Attachment heading -> its units, in the attachment's order (32 headings)."""
         return self._load().by_group
 
+    # -- coverage and matching (the division tables load on first use) -------------
+
+    def covering(self, code: str) -> PilotUnit | None:
+        """The pilot unit whose area contains the division with this July-2015 code, or ``None``.
+
+        That is the unit itself, the prefecture-level city that is a unit, or Beijing::
+
+            >>> units.covering("320102").name      # 南京市玄武区
+            '南京市'
+            >>> units.covering("130702") is None   # 张家口市桥东区: not in the pilot
+            True
+
+        Raises:
+            TypeError: ``code`` is not a ``str``.
+            ValueError: ``code`` is empty or not six digits.
+            DivisionNotFoundError: no division had this code in July 2015.
+        """
+        return self._matcher().covering(code)
+
+    def coverage(self) -> Coverage:
+        """One :class:`CoverageRow` per county-level division in force in July 2015 (2,853).
+
+        Each row says whether the pilot covered the division and through which unit: the
+        division itself, its prefecture-level city, or Beijing. Built once, on first call.
+
+        Raises:
+            DataIntegrityError: the packaged data is missing or damaged.
+        """
+        return self._coverage()
+
+    def match(
+        self, name: str, *, province: str | None = None, prefecture: str | None = None, as_of: int | None = None
+    ) -> Match:
+        """Whether the division a name denotes was in the pilot, with the rule that decided it.
+
+        ``name`` may be simplified or traditional, with or without province and prefecture
+        (河南省安阳市滑县), a code, the notice's own spellings (番禹区, 平安县, 八师石河子市,
+        北安管理局) or toneless pinyin (huaxian, Hua County, Panyu District). It is read in
+        the July 2015 table unless ``as_of`` (a year, 2015-2024) says otherwise; a name that
+        did not exist in July 2015 is read in the first year-end table that has it. The
+        ``province`` and ``prefecture`` hints narrow names that several divisions bear.
+
+        The answer's ``status`` is ``pilot``, ``covered``, ``partial``, ``not_pilot``,
+        ``ambiguous`` (with every candidate) or ``unknown``; see :class:`MatchStatus`. It
+        never guesses between divisions.
+
+        Raises:
+            TypeError: ``name`` or a hint is not a ``str``, or ``as_of`` not an ``int``.
+            ValueError: ``name`` is empty, a hint names no division, or ``as_of`` is outside 2015-2024.
+        """
+        return self._matcher().match(name, province=province, prefecture=prefecture, as_of=as_of)
+
+    def match_many(
+        self,
+        names: Iterable[object],
+        *,
+        province: str | None = None,
+        prefecture: str | None = None,
+        as_of: int | None = None,
+    ) -> tuple[Match, ...]:
+        """:meth:`match` for every name of an iterable (a list, a pandas column), in order.
+
+        Each distinct name is matched once. ``None`` and NaN (a missing value) and empty
+        strings give ``unknown`` rather than an error, as a column of data may hold them.
+
+        Raises:
+            TypeError: ``names`` is a single ``str``, or holds something other than str/None/NaN.
+            ValueError: a hint names no division, or ``as_of`` is outside 2015-2024.
+        """
+        return self._matcher().match_many(names, province=province, prefecture=prefecture, as_of=as_of)
+
 
 def _enum(kind: type[Level] | type[Kind], value: object, what: str) -> Level | Kind:
     if isinstance(value, kind):
@@ -266,3 +341,10 @@ def _enum(kind: type[Level] | type[Kind], value: object, what: str) -> Level | K
 @_data.once
 def _default_index() -> _Index:
     return _Index.build(_data.load_units(), _data.load_char_map())
+
+
+@_data.once
+def _default_matcher() -> Matcher:
+    index = _default_index()
+    keys = [(key, unit) for unit in index.units for key in unit_keys(unit)]
+    return Matcher(index.units, _data.load_tables(), index.normalize, keys)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from jijinan.records import PilotUnit
 
-__all__ = ["AmbiguousUnitError", "DataIntegrityError", "JijinanError", "UnitNotFoundError"]
+__all__ = ["AmbiguousUnitError", "DataIntegrityError", "DivisionNotFoundError", "JijinanError", "UnitNotFoundError"]
 
 
 class JijinanError(Exception):
@@ -43,3 +43,7 @@ class AmbiguousUnitError(JijinanError, LookupError):
 
 class DataIntegrityError(JijinanError, RuntimeError):
     """The packaged data is missing, damaged or edited: reinstall jijinan."""
+
+
+class DivisionNotFoundError(JijinanError, LookupError):
+    """The code is not one of the divisions in force at the notice date (July 2015)."""

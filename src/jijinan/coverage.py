@@ -1,0 +1,67 @@
+"""County coverage at the notice date: ``jijinan.coverage()``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import overload
+
+from jijinan.matching import Matcher
+from jijinan.records import CoverageRow
+
+__all__ = ["Coverage", "build_coverage"]
+
+
+class Coverage(Sequence[CoverageRow]):
+    """One row per county-level division in force in July 2015 (2,853), in code order."""
+
+    __slots__ = ("_rows",)
+
+    def __init__(self, rows: tuple[CoverageRow, ...]) -> None:
+        self._rows = rows
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    @overload
+    def __getitem__(self, index: int) -> CoverageRow: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[CoverageRow, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> CoverageRow | tuple[CoverageRow, ...]:
+        return self._rows[index]
+
+    def __iter__(self) -> Iterator[CoverageRow]:
+        return iter(self._rows)
+
+    def __repr__(self) -> str:
+        covered = sum(1 for r in self._rows if r.covered)
+        return f"<Coverage: {len(self._rows)} county-level divisions of July 2015, {covered} covered by the pilot>"
+
+    def covered(self) -> tuple[CoverageRow, ...]:
+        """The rows the pilot covered."""
+        return tuple(r for r in self._rows if r.covered)
+
+
+def build_coverage(matcher: Matcher) -> Coverage:
+    rows = []
+    for code, span in sorted(matcher.july.items()):
+        if not span.county_level:
+            continue
+        unit = matcher.covering(code)
+        province = matcher.july[code[:2] + "0000"]
+        prefecture = matcher.july.get(code[:4] + "00")
+        rows.append(
+            CoverageRow(
+                code=code,
+                name=span.name,
+                prefecture=prefecture.name if prefecture else None,
+                prefecture_code=prefecture.code if prefecture else None,
+                province=province.name,
+                province_code=province.code,
+                covered=unit is not None,
+                unit=unit,
+                via=matcher.via(unit, code) if unit is not None else None,
+            )
+        )
+    return Coverage(tuple(rows))

@@ -1,0 +1,388 @@
+"""Coverage and matching: which divisions the pilot covered, and what any name means.
+
+Every rule here reads one thing: a division's *origin*, the divisions of July 2015
+whose area it holds (all or part of each), worked out at build time from the code
+history. A July-2015 division is in the pilot's area when a pilot unit contains it:
+it is the unit, or lies in a prefecture-level pilot city, or in Beijing. Then:
+
+* ``pilot``: the division's area is exactly a pilot unit's area at the notice date;
+* ``covered``: all of its area lay in the pilot's area, but it is not exactly a unit;
+* ``partial``: some of its area lay in the pilot's area and some did not;
+* ``not_pilot``: none of its area did.
+
+The indexes are built once, on first use, from the loaded tables.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from typing import Final
+
+from jijinan._names import Normalizer, check_key
+from jijinan._tables import FIRST_YEAR, LAST_YEAR, NOTICE_PERIOD, OriginPart, Span, Tables, period_of_year
+from jijinan.errors import DataIntegrityError, DivisionNotFoundError
+from jijinan.records import Division, Kind, Match, MatchStatus, PilotUnit, Via
+
+__all__ = ["Matcher"]
+
+MAX_NAME_LENGTH: Final = 100
+_CODE = re.compile(r"\d{6}")
+_PROVINCE_SUFFIX = re.compile("(?:(?:壮族|回族|维吾尔)?自治区|省|市)$")
+
+
+class Matcher:
+    """Indexes over the division tables and the rules that read them."""
+
+    def __init__(
+        self,
+        units: tuple[PilotUnit, ...],
+        tables: Tables,
+        normalize: Normalizer,
+        unit_keys: Iterable[tuple[str, PilotUnit]],
+    ) -> None:
+        self.units = units
+        self.tables = tables
+        self.normalize = normalize
+        spans = tables.spans
+        self._by_code: dict[str, list[Span]] = {}
+        for span in spans:
+            self._by_code.setdefault(span.code, []).append(span)
+        self._children: dict[tuple[int, str], tuple[Span, ...]] = {}
+        self._children_index: dict[int, dict[str, list[Span]]] = {}
+        self.july: dict[str, Span] = {s.code: s for s in spans if s.alive(NOTICE_PERIOD)}
+        self.cover, self.exact = self._pilot_area()
+        self.keys = self._index(unit_keys)
+        self.provinces = self._hint_index(lambda s: s.code.endswith("0000"), 2, short=True)
+        self.prefectures = self._hint_index(lambda s: s.code.endswith("00") and not s.code.endswith("0000"), 4)
+
+    # -- tables -----------------------------------------------------------------
+
+    def span_at(self, code: str, period: int) -> Span | None:
+        for span in self._by_code.get(code, ()):
+            if span.alive(period):
+                return span
+        return None
+
+    def counties_under(self, span: Span, period: int) -> tuple[Span, ...]:
+        prefix = span.code[:2] if span.code.endswith("0000") else span.code[:4]
+        key = (period, prefix)
+        found = self._children.get(key)
+        if found is None:
+            index = self._children_index.get(period)
+            if index is None:
+                index = {}
+                for s in self.tables.spans:
+                    if s.county_level and s.alive(period):
+                        index.setdefault(s.code[:2], []).append(s)
+                        index.setdefault(s.code[:4], []).append(s)
+                self._children_index[period] = index
+            found = tuple(index.get(prefix, ()))
+            self._children[key] = found
+        return found
+
+    def origin(self, span: Span, period: int) -> dict[str, OriginPart]:
+        """The July-2015 divisions whose area ``span`` holds at ``period``, its counties included."""
+        out = {part.code: part for part in span.origin(period)}
+        if not span.county_level:
+            for county in self.counties_under(span, period):
+                for part in county.origin(period):
+                    old = out.get(part.code)
+                    if old is None or (part.whole and not old.whole):
+                        out[part.code] = part
+        return out
+
+    def full_name(self, span: Span, period: int) -> str:
+        parts = []
+        if not span.code.endswith("0000"):
+            province = self.span_at(span.code[:2] + "0000", period)
+            if province is not None:
+                parts.append(province.name)
+            if span.county_level:
+                prefecture = self.span_at(span.code[:4] + "00", period)
+                if prefecture is not None:
+                    parts.append(prefecture.name)
+        return "".join(parts) + span.name
+
+    def division(self, span: Span, period: int) -> Division:
+        return Division(
+            code=span.code,
+            name=span.name,
+            full_name=self.full_name(span, period),
+            period=self.tables.periods[period],
+        )
+
+    # -- the pilot's area ---------------------------------------------------------
+
+    def _pilot_area(self) -> tuple[dict[str, PilotUnit], dict[frozenset[str], PilotUnit]]:
+        cover: dict[str, PilotUnit] = {}
+        exact: dict[frozenset[str], PilotUnit] = {}
+        for unit in self.units:
+            if unit.code is None:
+                continue
+            span = self.july.get(unit.code)
+            if span is None:
+                raise DataIntegrityError(f"pilot unit {unit.name} ({unit.code}) is not in the July 2015 table")
+            area = frozenset(self.origin(span, NOTICE_PERIOD))
+            exact[area] = unit
+            for code in area:
+                if code in cover:
+                    raise DataIntegrityError(f"{code} lies in two pilot units: {cover[code].name} and {unit.name}")
+                cover[code] = unit
+        return cover, exact
+
+    def covering(self, code: str) -> PilotUnit | None:
+        """The pilot unit containing the July-2015 division ``code``, or ``None``."""
+        check_key(code, "code")
+        text = code.strip()
+        if not _CODE.fullmatch(text):
+            raise ValueError(f"code must be six digits, got {code[:20]!r}")
+        span = self.july.get(text)
+        if span is None:
+            later = [s for s in self._by_code.get(text, ())]
+            hint = f"; it is a code of {later[0].name} from {self.tables.periods[later[0].first]}" if later else ""
+            raise DivisionNotFoundError(f"{text} is not a code in the July 2015 table{hint}")
+        origin = self.origin(span, NOTICE_PERIOD)
+        units = {self.cover.get(c) for c in origin}
+        if len(units) == 1:
+            return units.pop()
+        return None
+
+    def via(self, unit: PilotUnit, code: str) -> Via:
+        if unit.code == code:
+            return Via.SELF
+        return Via.PROVINCE if unit.kind is Kind.MUNICIPALITY else Via.PREFECTURE
+
+    # -- names ------------------------------------------------------------------
+
+    def _index(self, unit_keys: Iterable[tuple[str, PilotUnit]]) -> dict[str, tuple[int, ...]]:
+        """Normalised key -> indexes of spans (``-seq`` for a unit without a code)."""
+        keys: dict[str, list[int]] = {}
+
+        def add(key: str, value: int) -> None:
+            bucket = keys.setdefault(self.normalize(key), [])
+            if value not in bucket:
+                bucket.append(value)
+
+        for i, span in enumerate(self.tables.spans):
+            add(span.code, i)
+            add(span.name, i)
+            for reading in self.tables.pinyin.get(span.name, ()):
+                add(reading, i)
+            seen: set[str] = set()
+            for period in range(span.first, span.last + 1):
+                full = self.full_name(span, period)
+                if full in seen:
+                    continue
+                seen.add(full)
+                province = self.span_at(span.code[:2] + "0000", period)
+                if province is not None and province is not span:
+                    rest = full.removeprefix(province.name)
+                    add(full, i)
+                    add(rest, i)
+                    add(province.name + span.name, i)
+        index_of = {id(span): i for i, span in enumerate(self.tables.spans)}
+        for key, unit in unit_keys:
+            if unit.code is None:
+                add(key, -unit.seq)
+            else:
+                add(key, index_of[id(self.july[unit.code])])
+        return {k: tuple(v) for k, v in keys.items()}
+
+    def _hint_index(self, wanted: object, digits: int, *, short: bool = False) -> dict[str, set[str]]:
+        index: dict[str, set[str]] = {}
+        assert callable(wanted)
+        for span in self.tables.spans:
+            if wanted(span):
+                names = {span.name, span.code}
+                if short:
+                    names.add(_PROVINCE_SUFFIX.sub("", span.name))
+                names.update(self.tables.pinyin.get(span.name, ()))
+                for name in names:
+                    index.setdefault(self.normalize(name), set()).add(span.code[:digits])
+        return index
+
+    def _hint(self, value: str | None, index: dict[str, set[str]], what: str) -> set[str] | None:
+        if value is None:
+            return None
+        check_key(value, what)
+        found = index.get(self.normalize(value[:MAX_NAME_LENGTH]))
+        if found is None:
+            raise ValueError(f"{what} {value[:40]!r} names no {what}-level division of the tables")
+        return found
+
+    # -- matching ---------------------------------------------------------------
+
+    def match(
+        self, name: str, *, province: str | None = None, prefecture: str | None = None, as_of: int | None = None
+    ) -> Match:
+        check_key(name, "name")
+        provinces = self._hint(province, self.provinces, "province")
+        prefectures = self._hint(prefecture, self.prefectures, "prefecture")
+        period = _period(as_of)
+        if len(name) > MAX_NAME_LENGTH:
+            return _unknown(name, f"the name is {len(name):,} characters long; no division's name is")
+        key = self.normalize(name)
+        found = self.keys.get(key, ())
+        bureau = [self.units[-i - 1] for i in found if i < 0]
+        if bureau:
+            unit = bureau[0]
+            return Match(
+                query=name,
+                status=MatchStatus.PILOT,
+                unit=unit,
+                code=None,
+                name=unit.full_name,
+                period=self.tables.periods[NOTICE_PERIOD],
+                candidates=(),
+                reason=f"{unit.full_name} is pilot unit {unit.seq}, a state-farm bureau with no division code",
+            )
+        spans = [self.tables.spans[i] for i in found]
+
+        def fits(span: Span) -> bool:
+            if provinces is not None and span.code[:2] not in provinces:
+                return False
+            return prefectures is None or span.code[:4] in prefectures
+
+        spans = [s for s in spans if fits(s)]
+        if period is not None:
+            chosen = [(s, period) for s in spans if s.alive(period)]
+            where = f"the {self.tables.periods[period]} table"
+        else:
+            chosen = [(s, NOTICE_PERIOD) for s in spans if s.alive(NOTICE_PERIOD)]
+            where = "the July 2015 table"
+            if not chosen:
+                # a name that did not exist at the notice date is read where it first appears
+                chosen = [(s, max(s.first, 1)) for s in spans if s.last >= 1]
+                where = "the tables of 2015-2024"
+        if not chosen:
+            hints = "" if provinces is None and prefectures is None else " with the hints given"
+            return _unknown(name, f"no division of {where} is called {name.strip()[:40]!r}{hints}")
+        if len(chosen) > 1:
+            candidates = tuple(self.division(s, p) for s, p in chosen)
+            listed = ", ".join(f"{c.full_name} ({c.code}, {c.period})" for c in candidates[:6])
+            more = f" and {len(candidates) - 6} more" if len(candidates) > 6 else ""
+            return Match(
+                query=name,
+                status=MatchStatus.AMBIGUOUS,
+                unit=None,
+                code=None,
+                name=None,
+                period=None,
+                candidates=candidates,
+                reason=f"{len(candidates)} divisions of {where} fit: {listed}{more}; give province= or prefecture=",
+            )
+        span, at = chosen[0]
+        return self.judge(name, span, at)
+
+    def judge(self, query: str, span: Span, period: int) -> Match:
+        """The status of one division at one period, from its origin."""
+        origin = self.origin(span, period)
+        label = self.tables.periods[period]
+        full = self.full_name(span, period)
+        this = f"{full} ({span.code}, {label} table)"
+        inside = [p for p in origin.values() if p.code in self.cover]
+        units = sorted({self.cover[p.code] for p in inside}, key=lambda u: u.seq)
+
+        def make(status: MatchStatus, unit: PilotUnit | None, reason: str) -> Match:
+            return Match(
+                query=query,
+                status=status,
+                unit=unit,
+                code=span.code,
+                name=full,
+                period=label,
+                candidates=(),
+                reason=reason,
+            )
+
+        if not origin:
+            return make(MatchStatus.UNKNOWN, None, f"{this}: the code history records no origin for its area")
+        if not inside:
+            return make(MatchStatus.NOT_PILOT, None, f"{this}: none of its area was in the pilot at the notice date")
+        if len(inside) < len(origin):
+            outside = [p for p in origin.values() if p.code not in self.cover]
+            return make(
+                MatchStatus.PARTIAL,
+                units[0],
+                f"{this} holds {self._describe(inside)}, in the pilot, and {self._describe(outside)}, outside it",
+            )
+        area = frozenset(origin)
+        unit = self.exact.get(area)
+        if unit is not None and all(p.whole for p in origin.values()):
+            same = unit.code == span.code and unit.name == span.name
+            how = "is" if same else "has exactly the area of"
+            return make(MatchStatus.PILOT, unit, f"{this} {how} pilot unit {unit.seq} {unit.full_name} ({unit.code})")
+        names = ", ".join(f"{u.seq} {u.full_name}" for u in units)
+        return make(
+            MatchStatus.COVERED,
+            units[0],
+            f"{this} holds {self._describe(inside)}, all inside pilot unit {names}",
+        )
+
+    def _describe(self, parts: Iterable[OriginPart]) -> str:
+        out = []
+        for part in sorted(parts, key=lambda p: p.code):
+            span = self.july.get(part.code)
+            name = span.name if span is not None else part.code
+            if span is not None and not span.county_level:
+                name += " (its land outside counties)"
+            out.append(f"{'all' if part.whole else 'part'} of {name} ({part.code})")
+        if len(out) > 4:
+            out = [*out[:4], f"{len(out) - 4} more"]
+        return ", ".join(out)
+
+    def match_many(
+        self,
+        names: Iterable[object],
+        *,
+        province: str | None = None,
+        prefecture: str | None = None,
+        as_of: int | None = None,
+    ) -> tuple[Match, ...]:
+        _period(as_of)  # check once, before the loop
+        if isinstance(names, (str, bytes)):
+            raise TypeError("names must be an iterable of names, not a single str; use match() for one name")
+        memo: dict[object, Match] = {}
+        out = []
+        for value in names:
+            key: object = value
+            if isinstance(value, float) and math.isnan(value):
+                key = None  # pandas' missing value
+            found = memo.get(key) if isinstance(key, (str, type(None))) else None
+            if found is None:
+                if key is None:
+                    found = _unknown("", "missing value")
+                elif not isinstance(key, str):
+                    raise TypeError(f"names must hold str (or None/NaN for missing), got {type(value).__name__}")
+                elif not key.strip():
+                    found = _unknown(key, "empty name")
+                else:
+                    found = self.match(key, province=province, prefecture=prefecture, as_of=as_of)
+                memo[key] = found
+            out.append(found)
+        return tuple(out)
+
+
+def _period(as_of: object) -> int | None:
+    if as_of is None:
+        return None
+    if isinstance(as_of, bool) or not isinstance(as_of, int):
+        raise TypeError(f"as_of must be a year (int) or None, got {type(as_of).__name__}")
+    if not FIRST_YEAR <= as_of <= LAST_YEAR:
+        raise ValueError(f"as_of must be a year from {FIRST_YEAR} to {LAST_YEAR}, got {as_of}")
+    return period_of_year(as_of)
+
+
+def _unknown(query: str, reason: str) -> Match:
+    return Match(
+        query=query,
+        status=MatchStatus.UNKNOWN,
+        unit=None,
+        code=None,
+        name=None,
+        period=None,
+        candidates=(),
+        reason=reason,
+    )
