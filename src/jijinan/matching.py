@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Final
 
 from jijinan._names import Normalizer, check_key
@@ -29,7 +29,9 @@ __all__ = ["Matcher"]
 
 MAX_NAME_LENGTH: Final = 100
 _CODE = re.compile(r"\d{6}")
+# Short forms accepted as hints: 陕西省 -> 陕西, 广西壮族自治区 -> 广西; 张家口市 -> 张家口.
 _PROVINCE_SUFFIX = re.compile("(?:(?:壮族|回族|维吾尔)?自治区|省|市)$")
+_PREFECTURE_SUFFIX = re.compile("(?:市|地区|盟)$")
 
 
 class Matcher:
@@ -54,8 +56,10 @@ class Matcher:
         self.july: dict[str, Span] = {s.code: s for s in spans if s.alive(NOTICE_PERIOD)}
         self.cover, self.exact = self._pilot_area()
         self.keys = self._index(unit_keys)
-        self.provinces = self._hint_index(lambda s: s.code.endswith("0000"), 2, short=True)
-        self.prefectures = self._hint_index(lambda s: s.code.endswith("00") and not s.code.endswith("0000"), 4)
+        self.provinces = self._hint_index(lambda s: s.code.endswith("0000"), 2, _PROVINCE_SUFFIX)
+        self.prefectures = self._hint_index(
+            lambda s: s.code.endswith("00") and not s.code.endswith("0000"), 4, _PREFECTURE_SUFFIX
+        )
 
     # -- tables -----------------------------------------------------------------
 
@@ -190,14 +194,11 @@ class Matcher:
                 add(key, index_of[id(self.july[unit.code])])
         return {k: tuple(v) for k, v in keys.items()}
 
-    def _hint_index(self, wanted: object, digits: int, *, short: bool = False) -> dict[str, set[str]]:
+    def _hint_index(self, wanted: Callable[[Span], bool], digits: int, suffix: re.Pattern[str]) -> dict[str, set[str]]:
         index: dict[str, set[str]] = {}
-        assert callable(wanted)
         for span in self.tables.spans:
             if wanted(span):
-                names = {span.name, span.code}
-                if short:
-                    names.add(_PROVINCE_SUFFIX.sub("", span.name))
+                names = {span.name, span.code, suffix.sub("", span.name)}
                 names.update(self.tables.pinyin.get(span.name, ()))
                 for name in names:
                     index.setdefault(self.normalize(name), set()).add(span.code[:digits])
