@@ -87,3 +87,23 @@ def test_intact_copy_loads(tmp_path: Path) -> None:
 def test_converter_rejects_more_wrong_types(field: str, value: object) -> None:
     with pytest.raises(DataIntegrityError, match=field):
         _structure({**_unit_payload(), field: value}, PilotUnit, "$.units[153]")
+
+
+def test_unit_lookups_do_not_load_the_division_tables() -> None:
+    # The division tables (the bulk of the data) load only for coverage and matching.
+    code = (
+        "import jijinan._data as d\n"
+        "seen = []\n"
+        "real = d.read_json\n"
+        "d.read_json = lambda name: seen.append(name) or real(name)\n"
+        "import jijinan\n"
+        "jijinan.units.get('滑县'); jijinan.units.filter(level='county'); jijinan.notice.title\n"
+        "print(sorted(seen))\n"
+        "jijinan.units.match('滑县')\n"
+        "print(sorted(seen))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    first, second = result.stdout.splitlines()
+    assert first == "['chars.json', 'notice.json', 'units.json']"
+    assert "divisions.json" in second
