@@ -738,6 +738,33 @@ def division_tables(history: History) -> dict[str, Any]:
     }
 
 
+# Romanised province names: the pinyin of the name without its suffix, except where the
+# plain pinyin would be ambiguous.
+PROVINCE_ROMANISATION: dict[str, tuple[str, str]] = {
+    "陕西省": ("Shaanxi", "陕西 and 山西 are both Shanxi in toneless pinyin; Shaanxi is the official romanisation"),
+}
+
+
+def province_pinyin(name: str) -> str:
+    if name in PROVINCE_ROMANISATION:
+        return PROVINCE_ROMANISATION[name][0]
+    stem = re.sub("(?:(?:壮族|回族|维吾尔)?自治区|省|市)$", "", name)
+    return "".join(readings(stem)[0]).capitalize()
+
+
+def unit_pinyin(name: str) -> str:
+    """A readable romanisation of a unit's name: 'Hua County', 'Panyu District', 'Nanjing City'."""
+    forms = pinyin_forms(name)
+    spaced = next((f for f in forms if " " in f), forms[0])
+    return " ".join(word.capitalize() for word in spaced.split())
+
+
+def add_pinyin(units: list[dict[str, Any]]) -> None:
+    for unit in units:
+        unit["name_pinyin"] = unit_pinyin(unit["name"])
+        unit["province_pinyin"] = province_pinyin(unit["province"])
+
+
 def pinyin_table(names: set[str]) -> dict[str, list[str]]:
     return {name: pinyin_forms(name) for name in sorted(names)}
 
@@ -752,7 +779,6 @@ SUFFIXES_EN: tuple[tuple[str, str], ...] = (
     ("自治旗", "autonomous banner"),
     ("自治州", "autonomous prefecture"),
     ("自治区", "autonomous region"),
-    ("林区", "forestry district"),
     ("特区", "special district"),
     ("地区", "prefecture"),
     ("区", "district"),
@@ -801,12 +827,17 @@ def readings(text: str) -> list[list[str]]:
     return [fixed] if fixed == raw else [fixed, raw]
 
 
+# 林区 is a suffix of the one forestry district only: 万柏林区, 碑林区 and 北林区 are …林 + 区.
+FORESTRY_DISTRICTS = ("神农架林区",)
+
+
 def pinyin_forms(name: str) -> list[str]:
     """Spellings of a name in toneless pinyin: huaxian, hua county, panyuqu, panyu district, nanjing."""
     forms = []
+    suffixes = (("林区", "forestry district"), *SUFFIXES_EN) if name in FORESTRY_DISTRICTS else SUFFIXES_EN
     for syllables in readings(name):
         forms.append("".join(syllables))
-        for suffix, english in SUFFIXES_EN:
+        for suffix, english in suffixes:
             if name.endswith(suffix) and len(name) > len(suffix):
                 stem = "".join(syllables[: len(name) - len(suffix)])
                 forms.append(f"{stem} {english}")
@@ -883,6 +914,7 @@ def build(shared: Path, out: Path) -> dict[str, str]:
     check_units(units, stated, table)
     history = History(shared / "reference", table.names)
     add_successors(history, units)
+    add_pinyin(units)
     conv.check_exceptions_used()
 
     files = {

@@ -215,6 +215,8 @@ class PilotUnit:
     """Its official short name at the notice date, simplified: 桥东区, 滑县, 番禺区, 北京市."""
     name_hant: str
     """The same name in traditional characters."""
+    name_pinyin: str
+    """The name in toneless pinyin with its level in English: ``Hua County``, ``Panyu District``."""
     published_name: str
     """The name exactly as the notice prints it, simplified: 邢台市桥东区, 番禹区, 平安县, 全市."""
     published_name_hant: str
@@ -226,6 +228,8 @@ class PilotUnit:
     province: str
     """The province-level division containing it (新疆维吾尔自治区 for 八师石河子市)."""
     province_code: str = attrs.field(validator=_check_code)
+    province_pinyin: str
+    """The province's name romanised: ``Hebei``, ``Shaanxi``, ``Neimenggu``; for charts without CJK fonts."""
     group: str
     """The heading it is listed under in the attachment: a province, or 新疆生产建设兵团."""
     prefecture: str | None
