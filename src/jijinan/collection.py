@@ -11,16 +11,20 @@ import difflib
 import re
 import types
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import overload
+from typing import TYPE_CHECKING, overload
 
 import attrs
 
-from jijinan import _data
+from jijinan import _data, frames, schema
 from jijinan._names import Normalizer, check_key
 from jijinan.coverage import Coverage, build_coverage
 from jijinan.errors import AmbiguousUnitError, UnitNotFoundError
 from jijinan.matching import Matcher
 from jijinan.records import Kind, Level, Match, PilotUnit
+
+if TYPE_CHECKING:
+    import pandas
+    import polars
 
 __all__ = ["PilotUnits"]
 
@@ -253,6 +257,33 @@ class PilotUnits(Sequence[PilotUnit]):
     def by_group(self) -> Mapping[str, tuple[PilotUnit, ...]]:
         """Attachment heading -> its units, in the attachment's order (32 headings)."""
         return self._load().by_group
+
+    # -- flat forms ------------------------------------------------------------------
+
+    def to_records(self) -> list[dict[str, str | int | bool | None]]:
+        """One plain dict per unit, with the columns of the data dictionary (codes as strings)."""
+        return schema.unit_records(self)
+
+    def to_pandas(self) -> pandas.DataFrame:
+        """The 300 units as a pandas DataFrame: string codes, categorical ``level`` and ``kind``.
+
+        Example::
+
+            >>> units.to_pandas().groupby("level", observed=True).size().to_dict()
+            {'provincial': 1, 'prefectural': 11, 'county': 288}
+
+        Raises:
+            ImportError: pandas is not installed (``pip install "jijinan[pandas]"``).
+        """
+        return frames.to_pandas(self.to_records(), schema.UNIT_COLUMNS)
+
+    def to_polars(self) -> polars.DataFrame:
+        """The 300 units as a polars DataFrame: string codes, ``Enum`` for ``level`` and ``kind``.
+
+        Raises:
+            ImportError: polars is not installed (``pip install "jijinan[polars]"``).
+        """
+        return frames.to_polars(self.to_records(), schema.UNIT_COLUMNS)
 
     # -- coverage and matching (the division tables load on first use) -------------
 

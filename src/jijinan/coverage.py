@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import overload
+from typing import TYPE_CHECKING, overload
 
+from jijinan import frames, schema
 from jijinan.matching import Matcher
 from jijinan.records import CoverageRow
+
+if TYPE_CHECKING:
+    import pandas
+    import polars
 
 __all__ = ["Coverage", "build_coverage"]
 
@@ -41,6 +46,26 @@ class Coverage(Sequence[CoverageRow]):
     def covered(self) -> tuple[CoverageRow, ...]:
         """The rows the pilot covered."""
         return tuple(r for r in self._rows if r.covered)
+
+    def to_records(self) -> list[dict[str, str | int | bool | None]]:
+        """One plain dict per row, with the columns of the data dictionary (codes as strings)."""
+        return schema.coverage_records(self._rows)
+
+    def to_pandas(self) -> pandas.DataFrame:
+        """The table as a pandas DataFrame (2,853 rows): string codes, boolean ``covered``.
+
+        Raises:
+            ImportError: pandas is not installed (``pip install "jijinan[pandas]"``).
+        """
+        return frames.to_pandas(self.to_records(), schema.COVERAGE_COLUMNS)
+
+    def to_polars(self) -> polars.DataFrame:
+        """The table as a polars DataFrame (2,853 rows).
+
+        Raises:
+            ImportError: polars is not installed (``pip install "jijinan[polars]"``).
+        """
+        return frames.to_polars(self.to_records(), schema.COVERAGE_COLUMNS)
 
 
 def build_coverage(matcher: Matcher) -> Coverage:

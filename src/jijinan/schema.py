@@ -1,0 +1,173 @@
+"""The flat tables of jijinan: their columns, types and meanings, and their rows.
+
+One declaration serves every flat form of the data: DataFrames (pandas, polars), the
+plain dicts of ``to_records()``, the CSV files of ``jijinan export`` and the schema of
+its Frictionless ``datapackage.json``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Literal
+
+import attrs
+
+from jijinan.records import CoverageRow, Kind, Level, PilotUnit, Via
+
+__all__ = ["COVERAGE_COLUMNS", "UNIT_COLUMNS", "Column", "coverage_records", "unit_records"]
+
+ColumnType = Literal["string", "integer", "boolean", "category"]
+Value = str | int | bool | None
+SEPARATOR = "; "
+"""Joins the items of a list in one cell (successors, notes)."""
+
+
+@attrs.frozen(kw_only=True)
+class Column:
+    """One column of a flat table."""
+
+    name: str
+    type: ColumnType
+    nullable: bool
+    description: str
+    categories: tuple[str, ...] = ()
+    """The allowed values of a ``category`` column, in order."""
+
+
+def _categories(kind: type[Level] | type[Kind] | type[Via]) -> tuple[str, ...]:
+    return tuple(member.value for member in kind)
+
+
+UNIT_COLUMNS: tuple[Column, ...] = (
+    Column(name="seq", type="integer", nullable=False, description="Position in the attachment, 1-300."),
+    Column(
+        name="code",
+        type="string",
+        nullable=True,
+        description="GB/T 2260 code in force in July 2015, six digits; empty only for the reclamation bureau.",
+    ),
+    Column(name="name", type="string", nullable=False, description="Official short name at the notice date."),
+    Column(name="name_hant", type="string", nullable=False, description="The name in traditional characters."),
+    Column(name="name_pinyin", type="string", nullable=False, description="The name in toneless pinyin: Hua County."),
+    Column(name="published_name", type="string", nullable=False, description="The name as the notice prints it."),
+    Column(name="published_name_hant", type="string", nullable=False, description="The printed name, traditional."),
+    Column(name="full_name", type="string", nullable=False, description="Province, prefecture and name joined."),
+    Column(name="province", type="string", nullable=False, description="The province-level division containing it."),
+    Column(name="province_code", type="string", nullable=False, description="The province's code, six digits."),
+    Column(name="province_pinyin", type="string", nullable=False, description="The province's name romanised."),
+    Column(name="group", type="string", nullable=False, description="The attachment heading it is listed under."),
+    Column(name="prefecture", type="string", nullable=True, description="Its prefecture-level parent, if any."),
+    Column(name="prefecture_code", type="string", nullable=True, description="The prefecture's code, if any."),
+    Column(
+        name="level",
+        type="category",
+        nullable=False,
+        description="provincial (1), prefectural (11) or county (288).",
+        categories=_categories(Level),
+    ),
+    Column(
+        name="kind",
+        type="category",
+        nullable=False,
+        description="What sort of division it is.",
+        categories=_categories(Kind),
+    ),
+    Column(
+        name="successor_codes",
+        type="string",
+        nullable=True,
+        description="Codes of the 2024 divisions that hold its area, joined by '; '.",
+    ),
+    Column(
+        name="successor_names",
+        type="string",
+        nullable=True,
+        description="Names of those divisions, in the same order.",
+    ),
+    Column(
+        name="successor_relations",
+        type="string",
+        nullable=True,
+        description="unchanged, same_area, whole or part, for each successor in the same order.",
+    ),
+    Column(
+        name="notes",
+        type="string",
+        nullable=True,
+        description="Judgements made about the notice's text for this unit, joined by '; '.",
+    ),
+)
+
+COVERAGE_COLUMNS: tuple[Column, ...] = (
+    Column(name="code", type="string", nullable=False, description="GB/T 2260 code in July 2015, six digits."),
+    Column(name="name", type="string", nullable=False, description="Name in the July 2015 table."),
+    Column(name="prefecture", type="string", nullable=True, description="Its prefecture-level parent, if any."),
+    Column(name="prefecture_code", type="string", nullable=True, description="The prefecture's code, if any."),
+    Column(name="province", type="string", nullable=False, description="Its province-level division."),
+    Column(name="province_code", type="string", nullable=False, description="The province's code."),
+    Column(name="covered", type="boolean", nullable=False, description="Whether a pilot unit contained it."),
+    Column(name="unit_seq", type="integer", nullable=True, description="The covering unit's position, 1-300."),
+    Column(name="unit_code", type="string", nullable=True, description="The covering unit's code."),
+    Column(name="unit_name", type="string", nullable=True, description="The covering unit's name."),
+    Column(
+        name="via",
+        type="category",
+        nullable=True,
+        description="self (it is the unit), prefecture (its prefecture-level city is) or province (Beijing).",
+        categories=_categories(Via),
+    ),
+)
+
+
+def _join(items: Iterable[str]) -> str | None:
+    joined = SEPARATOR.join(items)
+    return joined or None
+
+
+def unit_records(units: Iterable[PilotUnit]) -> list[dict[str, Value]]:
+    """One plain dict per unit, keyed by the names of :data:`UNIT_COLUMNS`."""
+    return [
+        {
+            "seq": u.seq,
+            "code": u.code,
+            "name": u.name,
+            "name_hant": u.name_hant,
+            "name_pinyin": u.name_pinyin,
+            "published_name": u.published_name,
+            "published_name_hant": u.published_name_hant,
+            "full_name": u.full_name,
+            "province": u.province,
+            "province_code": u.province_code,
+            "province_pinyin": u.province_pinyin,
+            "group": u.group,
+            "prefecture": u.prefecture,
+            "prefecture_code": u.prefecture_code,
+            "level": u.level.value,
+            "kind": u.kind.value,
+            "successor_codes": _join(s.code for s in u.successors),
+            "successor_names": _join(s.name for s in u.successors),
+            "successor_relations": _join(s.relation.value for s in u.successors),
+            "notes": _join(u.notes),
+        }
+        for u in units
+    ]
+
+
+def coverage_records(rows: Iterable[CoverageRow]) -> list[dict[str, Value]]:
+    """One plain dict per coverage row, keyed by the names of :data:`COVERAGE_COLUMNS`."""
+    return [
+        {
+            "code": r.code,
+            "name": r.name,
+            "prefecture": r.prefecture,
+            "prefecture_code": r.prefecture_code,
+            "province": r.province,
+            "province_code": r.province_code,
+            "covered": r.covered,
+            "unit_seq": r.unit.seq if r.unit else None,
+            "unit_code": r.unit.code if r.unit else None,
+            "unit_name": r.unit.name if r.unit else None,
+            "via": r.via.value if r.via else None,
+        }
+        for r in rows
+    ]
