@@ -11,7 +11,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import datetime
+from typing import TYPE_CHECKING, Final
 
 from jijinan.collection import PilotUnits
 from jijinan.coverage import Coverage
@@ -41,9 +42,22 @@ from jijinan.records import (
     Via,
 )
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
+
+NOTICE_DATE: Final = datetime.date(2015, 7, 3)
+"""The date of the notice, 民办函〔2015〕244号."""
+CODE_TABLE: Final = "2015-07"
+"""The GB/T 2260 table the units' codes come from: the Ministry of Civil Affairs' table of July 2015."""
+HISTORY_TABLES: Final = ("2015-07", *(str(year) for year in range(2015, 2025)))
+"""The tables matching reads names in: July 2015, then the end of each year 2015-2024."""
+LATEST_TABLE: Final = "2024"
+"""The newest table, the end of 2024: what ``PilotUnit.successors`` refer to."""
 
 __all__ = [
+    "CODE_TABLE",
+    "HISTORY_TABLES",
+    "LATEST_TABLE",
+    "NOTICE_DATE",
     "AmbiguousUnitError",
     "Approval",
     "CitedDocument",
