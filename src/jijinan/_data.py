@@ -12,25 +12,22 @@ from __future__ import annotations
 
 import datetime
 import functools
-import hashlib
-import json
 import sys
 import threading
 import typing
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from jijinan._tables import OriginPart, Span, Tables
 from jijinan.errors import DataIntegrityError
 from jijinan.records import Approval, Kind, Level, Notice, PilotUnit, Relation
 
-if sys.version_info >= (3, 11):
-    from importlib.resources import files
-else:  # pragma: no cover - exercised on Python 3.10 only
-    from importlib_resources import files
-
 if TYPE_CHECKING:
     import cattrs
+
+    from jijinan._tables import Span, Tables
+
+# The modules that read and check files (importlib.resources, hashlib, json) and cattrs are
+# imported on first load, not by ``import jijinan``: importing the package stays cheap.
 
 __all__ = ["load_char_map", "load_notice", "load_tables", "load_units", "read_json"]
 
@@ -63,6 +60,10 @@ def once(load: Callable[[], T]) -> Callable[[], T]:
 
 
 def _read_bytes(name: str) -> bytes:
+    if sys.version_info >= (3, 11):
+        from importlib.resources import files
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        from importlib_resources import files
     try:
         data: bytes = files(_PACKAGE).joinpath(_DATA_DIR).joinpath(name).read_bytes()
     except OSError as exc:
@@ -79,17 +80,32 @@ def _checksums() -> dict[str, str]:
     return sums
 
 
+def _sha256(data: bytes) -> Any:
+    # CPython's built-in SHA-256 spares the 4 ms that loading OpenSSL through hashlib costs at
+    # start-up; hashlib is the fallback where the built-in module is absent or renamed.
+    try:
+        from _sha2 import sha256  # type: ignore[import-not-found, unused-ignore]  # Python 3.12+
+    except ImportError:
+        try:
+            from _sha256 import sha256  # type: ignore[import-not-found, no-redef, unused-ignore]
+        except ImportError:
+            from hashlib import sha256
+    return sha256(data)
+
+
 def read_json(name: str) -> Any:
     """The parsed content of one data file, after checking its SHA-256 sum.
 
     Raises:
         DataIntegrityError: the file is missing, unlisted, damaged or edited.
     """
+    import json
+
     data = _read_bytes(name)
     expected = _checksums().get(name)
     if expected is None:
         raise DataIntegrityError(f"jijinan's data file {name} is not listed in {_SUMS}; reinstall jijinan")
-    if hashlib.sha256(data).hexdigest() != expected:
+    if _sha256(data).hexdigest() != expected:
         raise DataIntegrityError(
             f"jijinan's data file {name} does not match the checksum written when it was built: "
             "it is damaged or has been edited; reinstall jijinan"
@@ -127,11 +143,10 @@ def _describe(exc: BaseException, _type: Any) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
-@once
-def _converter() -> cattrs.Converter:
+def _make_converter(detailed: bool) -> cattrs.Converter:
     import cattrs  # deferred: only loading needs it, not ``import jijinan``
 
-    converter = cattrs.Converter(forbid_extra_keys=True)
+    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
     converter.register_structure_hook(str, _strict(str))
     converter.register_structure_hook(int, _strict(int))
     converter.register_structure_hook_func(lambda t: t == (str | None), _strict_optional_str)
@@ -141,30 +156,45 @@ def _converter() -> cattrs.Converter:
         converter.register_structure_hook(enum_type, _strict_enum)
 
     # Collections are JSON arrays; a string or an object is not a tuple of its characters or keys.
-    def structure_tuple(value: Any, kind: Any) -> tuple[Any, ...]:
-        if type(value) is not list:
-            raise TypeError(f"expected a JSON array, got {type(value).__name__}")
+    def structure_tuple_factory(kind: Any) -> Callable[[Any, Any], tuple[Any, ...]]:
         (item,) = {arg for arg in typing.get_args(kind) if arg is not Ellipsis}
-        return tuple(converter.structure(v, item) for v in value)
+        item_hook = converter.get_structure_hook(item)  # looked up once per tuple type, not per item
 
-    converter.register_structure_hook_func(_is_tuple, structure_tuple)
+        def structure_tuple(value: Any, _kind: Any) -> tuple[Any, ...]:
+            if type(value) is not list:
+                raise TypeError(f"expected a JSON array, got {type(value).__name__}")
+            return tuple([item_hook(v, item) for v in value])
+
+        return structure_tuple
+
+    converter.register_structure_hook_factory(_is_tuple, structure_tuple_factory)
     converter.register_structure_hook(
         datetime.date, lambda value, _: datetime.date.fromisoformat(_strict(str)(value, str))
     )
     return converter
 
 
-def _structure(payload: Any, kind: Any, where: str) -> Any:
-    import cattrs
+# Two converters with the same rules. The fast one structures the data; when it fails,
+# the detailed one structures it again to say exactly which field is wrong and where.
+_fast_converter = once(lambda: _make_converter(detailed=False))
+_detailed_converter = once(lambda: _make_converter(detailed=True))
 
+
+def _structure(payload: Any, kind: Any, where: str) -> Any:
     try:
-        return _converter().structure(payload, kind)
-    except (cattrs.BaseValidationError, KeyError, TypeError, ValueError) as exc:
-        if isinstance(exc, cattrs.BaseValidationError):
-            detail = "; ".join(cattrs.transform_error(exc, path=where, format_exception=_describe))
-        else:
-            detail = f"{where}: {exc}"
-        raise DataIntegrityError(f"jijinan's data does not fit its records: {detail}") from exc
+        return _fast_converter().structure(payload, kind)
+    except Exception as fast_error:
+        import cattrs
+
+        try:
+            _detailed_converter().structure(payload, kind)
+        except (cattrs.BaseValidationError, KeyError, TypeError, ValueError) as exc:
+            if isinstance(exc, cattrs.BaseValidationError):
+                detail = "; ".join(cattrs.transform_error(exc, path=where, format_exception=_describe))
+            else:
+                detail = f"{where}: {exc}"
+            raise DataIntegrityError(f"jijinan's data does not fit its records: {detail}") from exc
+        raise DataIntegrityError(f"jijinan's data does not fit its records: {where}: {fast_error}") from fast_error
 
 
 def _top(payload: Any, key: str, name: str) -> Any:
@@ -224,6 +254,8 @@ def _approval(row: Any) -> Approval:
 
 
 def _span(row: Any, periods: int) -> Span:
+    from jijinan._tables import OriginPart, Span
+
     code, name, first, last, versions = row
     spans_versions = tuple(
         (
@@ -257,6 +289,8 @@ def load_tables() -> Tables:
     Raises:
         DataIntegrityError: the packaged data is missing, damaged or malformed.
     """
+    from jijinan._tables import Tables
+
     raw = read_json("divisions.json")
     pinyin = _top(read_json("pinyin.json"), "pinyin", "pinyin.json")
     try:

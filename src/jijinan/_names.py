@@ -29,8 +29,10 @@ class Normalizer:
         self._table = table
 
     def __call__(self, key: str) -> str:
-        text = unicodedata.normalize("NFKC", key)
-        text = "".join(text.split())
+        # The checks are cheap where the work is not: most keys are already NFKC and one word.
+        text = key if unicodedata.is_normalized("NFKC", key) else unicodedata.normalize("NFKC", key)
+        if not text.isalnum():
+            text = "".join(text.split())
         return text.translate(self._table).lower()
 
 

@@ -7,7 +7,6 @@ is one normalisation and one dictionary lookup.
 
 from __future__ import annotations
 
-import difflib
 import re
 import types
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -15,16 +14,17 @@ from typing import TYPE_CHECKING, overload
 
 import attrs
 
-from jijinan import _data, frames, schema
+from jijinan import _data
 from jijinan._names import Normalizer, check_key
-from jijinan.coverage import Coverage, build_coverage
 from jijinan.errors import AmbiguousUnitError, UnitNotFoundError
-from jijinan.matching import Matcher
 from jijinan.records import Kind, Level, Match, PilotUnit
 
 if TYPE_CHECKING:
     import pandas
     import polars
+
+    from jijinan.coverage import Coverage
+    from jijinan.matching import Matcher
 
 __all__ = ["PilotUnits"]
 
@@ -65,7 +65,7 @@ class _Index:
         for unit in units:
             for key in unit_keys(unit):
                 bucket = by_key.setdefault(normalize(key), [])
-                if unit not in bucket:
+                if not bucket or bucket[-1] is not unit:  # a unit's keys are added together
                     bucket.append(unit)
         by_province: dict[str, list[PilotUnit]] = {}
         by_group: dict[str, list[PilotUnit]] = {}
@@ -102,6 +102,8 @@ def _closest(key: str, choices: Sequence[str]) -> list[str]:
     Chinese names carry their most distinctive part first (北安管理局 and 北安市 share
     北安), so a shared beginning ranks before overall similarity.
     """
+    import difflib  # the error path only
+
     scored = []
     for choice in choices:
         head = _shared_head(key, choice)
@@ -119,12 +121,18 @@ class PilotUnits(Sequence[PilotUnit]):
     is loaded on first use, once per process, safely under threads.
     """
 
-    __slots__ = ("_coverage", "_load", "_matcher")
+    __slots__ = ("_coverage", "_index", "_load", "_matcher")
 
     def __init__(self, load: Callable[[], _Index] | None = None, matcher: Callable[[], Matcher] | None = None) -> None:
+        self._index: _Index | None = None  # set once loaded, so lookups skip the loader
         self._load = load if load is not None else _default_index
         self._matcher = matcher if matcher is not None else _default_matcher
-        self._coverage = _data.once(lambda: build_coverage(self._matcher()))
+        self._coverage = _data.once(self._build_coverage)
+
+    def _build_coverage(self) -> Coverage:
+        from jijinan.coverage import build_coverage
+
+        return build_coverage(self._matcher())
 
     # -- the sequence protocol ------------------------------------------------
 
@@ -176,14 +184,20 @@ class PilotUnits(Sequence[PilotUnit]):
             UnitNotFoundError: no unit answers to ``key``; ``.candidates`` names the closest.
             AmbiguousUnitError: several units bear the name; ``.candidates`` lists them all.
         """
-        check_key(key)
-        if len(key) > MAX_KEY_LENGTH:
-            raise UnitNotFoundError(key, ())
-        index = self._load()
-        normal = index.normalize(key)
-        found = index.by_key.get(normal)
+        index = self._index
+        if index is None:
+            index = self._index = self._load()
+        # A key already in normal form (a code, a simplified name) is found without normalising:
+        # normalisation is idempotent, so such a key would normalise to itself.
+        found = index.by_key.get(key) if type(key) is str else None
         if found is None:
-            raise UnitNotFoundError(key, self._suggest(index, normal))
+            check_key(key)
+            if len(key) > MAX_KEY_LENGTH:
+                raise UnitNotFoundError(key, ())
+            normal = index.normalize(key)
+            found = index.by_key.get(normal)
+            if found is None:
+                raise UnitNotFoundError(key, self._suggest(index, normal))
         if len(found) > 1:
             raise AmbiguousUnitError(key, found)
         return found[0]
@@ -262,6 +276,8 @@ class PilotUnits(Sequence[PilotUnit]):
 
     def to_records(self) -> list[dict[str, str | int | bool | None]]:
         """One plain dict per unit, with the columns of the data dictionary (codes as strings)."""
+        from jijinan import schema
+
         return schema.unit_records(self)
 
     def to_pandas(self) -> pandas.DataFrame:
@@ -275,6 +291,8 @@ class PilotUnits(Sequence[PilotUnit]):
         Raises:
             ImportError: pandas is not installed (``pip install "jijinan[pandas]"``).
         """
+        from jijinan import frames, schema
+
         return frames.to_pandas(self.to_records(), schema.UNIT_COLUMNS)
 
     def to_polars(self) -> polars.DataFrame:
@@ -283,6 +301,8 @@ class PilotUnits(Sequence[PilotUnit]):
         Raises:
             ImportError: polars is not installed (``pip install "jijinan[polars]"``).
         """
+        from jijinan import frames, schema
+
         return frames.to_polars(self.to_records(), schema.UNIT_COLUMNS)
 
     # -- coverage and matching (the division tables load on first use) -------------
@@ -376,6 +396,8 @@ def _default_index() -> _Index:
 
 @_data.once
 def _default_matcher() -> Matcher:
+    from jijinan.matching import Matcher
+
     index = _default_index()
     keys = [(key, unit) for unit in index.units for key in unit_keys(unit)]
     return Matcher(index.units, _data.load_tables(), index.normalize, keys)

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, overload
 
-from jijinan import frames, schema
-from jijinan.matching import Matcher
 from jijinan.records import CoverageRow
 
 if TYPE_CHECKING:
     import pandas
     import polars
+
+    from jijinan.matching import Matcher
 
 __all__ = ["Coverage", "build_coverage"]
 
@@ -49,6 +49,8 @@ class Coverage(Sequence[CoverageRow]):
 
     def to_records(self) -> list[dict[str, str | int | bool | None]]:
         """One plain dict per row, with the columns of the data dictionary (codes as strings)."""
+        from jijinan import schema
+
         return schema.coverage_records(self._rows)
 
     def to_pandas(self) -> pandas.DataFrame:
@@ -57,6 +59,8 @@ class Coverage(Sequence[CoverageRow]):
         Raises:
             ImportError: pandas is not installed (``pip install "jijinan[pandas]"``).
         """
+        from jijinan import frames, schema
+
         return frames.to_pandas(self.to_records(), schema.COVERAGE_COLUMNS)
 
     def to_polars(self) -> polars.DataFrame:
@@ -65,6 +69,8 @@ class Coverage(Sequence[CoverageRow]):
         Raises:
             ImportError: polars is not installed (``pip install "jijinan[polars]"``).
         """
+        from jijinan import frames, schema
+
         return frames.to_polars(self.to_records(), schema.COVERAGE_COLUMNS)
 
 

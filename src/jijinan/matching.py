@@ -54,6 +54,7 @@ class Matcher:
         self._children: dict[tuple[int, str], tuple[Span, ...]] = {}
         self._children_index: dict[int, dict[str, list[Span]]] = {}
         self.july: dict[str, Span] = {s.code: s for s in spans if s.alive(NOTICE_PERIOD)}
+        self._covering: dict[str, PilotUnit | None] | None = None
         self.cover, self.exact = self._pilot_area()
         self.keys = self._index(unit_keys)
         self.provinces = self._hint_index(lambda s: s.code.endswith("0000"), 2, _PROVINCE_SUFFIX)
@@ -138,20 +139,24 @@ class Matcher:
 
     def covering(self, code: str) -> PilotUnit | None:
         """The pilot unit containing the July-2015 division ``code``, or ``None``."""
+        covering = self._covering
+        if covering is None:
+            covering = self._covering = {c: self._unit_containing(s) for c, s in self.july.items()}
+        if type(code) is str and code in covering:
+            return covering[code]
         check_key(code, "code")
         text = code.strip()
         if not _CODE.fullmatch(text):
             raise ValueError(f"code must be six digits, got {code[:20]!r}")
-        span = self.july.get(text)
-        if span is None:
-            later = [s for s in self._by_code.get(text, ())]
-            hint = f"; it is a code of {later[0].name} from {self.tables.periods[later[0].first]}" if later else ""
-            raise DivisionNotFoundError(f"{text} is not a code in the July 2015 table{hint}")
-        origin = self.origin(span, NOTICE_PERIOD)
-        units = {self.cover.get(c) for c in origin}
-        if len(units) == 1:
-            return units.pop()
-        return None
+        if text in covering:
+            return covering[text]
+        later = self._by_code.get(text, [])
+        hint = f"; it is a code of {later[0].name} from {self.tables.periods[later[0].first]}" if later else ""
+        raise DivisionNotFoundError(f"{text} is not a code in the July 2015 table{hint}")
+
+    def _unit_containing(self, span: Span) -> PilotUnit | None:
+        units = {self.cover.get(c) for c in self.origin(span, NOTICE_PERIOD)}
+        return units.pop() if len(units) == 1 else None
 
     def via(self, unit: PilotUnit, code: str) -> Via:
         if unit.code == code:
