@@ -27,3 +27,17 @@ def shared() -> Path:
 def table_2015(shared: Path) -> dict[str, str]:
     with (shared / "reference" / "gb2260" / "mca-201507.tsv").open(encoding="utf-8", newline="") as handle:
         return {row["Code"]: row["Name"] for row in csv.DictReader(handle, delimiter="\t")}
+
+
+# Hypothesis: a fixed, reasonable example budget, the same examples on every run (so CI is
+# reproducible), and no deadline (the first call of a test loads the data).
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+settings.register_profile(
+    "jijinan",
+    max_examples=150,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.load_profile("jijinan")
