@@ -660,8 +660,6 @@ def check_units(units: list[dict[str, Any]], stated: dict[str, int], table: Code
 # History: successors of the units, and the division tables for matching
 # ---------------------------------------------------------------------------
 
-LEVEL_OF_CODE = {"provincial": "0000", "prefectural": "00"}
-
 
 def same_level(code: str, level: str) -> bool:
     if level == "provincial":
@@ -888,7 +886,7 @@ def name_pairs(conv: Converter, units: list[dict[str, Any]]) -> list[tuple[str, 
 # ---------------------------------------------------------------------------
 
 
-def check_clean(name: str, payload: str, conv: Converter) -> None:
+def check_clean(name: str, payload: str) -> None:
     """No damage may reach the packaged data."""
     for bad in ("?", "\ufffd", "責任編輯", "责任编辑", "回到頂部", "回到顶部", "法規庫", "法规库"):
         if bad in payload:
@@ -932,7 +930,7 @@ def build(shared: Path, out: Path) -> dict[str, str]:
     out.mkdir(parents=True, exist_ok=True)
     sums = {}
     for name, payload in sorted(files.items()):
-        check_clean(name, payload, conv)
+        check_clean(name, payload)
         data = payload.encode("utf-8")
         (out / name).write_bytes(data)
         sums[name] = hashlib.sha256(data).hexdigest()

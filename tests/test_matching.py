@@ -52,6 +52,8 @@ def _unit_name(match: Match) -> str | None:
         ("Panyu District", {}, PILOT, "番禺区", "440113"),
         ("ＰＡＮＹＵ　ＤＩＳＴＲＩＣＴ", {}, PILOT, "番禺区", "440113"),
         ("Nanjing", {}, PILOT, "南京市", "320100"),
+        ("南京", {}, PILOT, "南京市", "320100"),
+        ("铜川", {}, PILOT, "铜川市", "610200"),
         ("410526", {}, PILOT, "滑县", "410526"),
         ("铜陵市", {"as_of": 2020}, PARTIAL, "铜陵市", "340700"),  # gained 枞阳县 from 安庆市
     ],
@@ -73,6 +75,7 @@ def test_match_statuses(
         ("城区", {"province": "山西省"}, {"140202", "140302", "140402", "140502"}),
         ("huaxian", {}, {"410526", "610521"}),  # 滑县 and 陕西 华县 read alike
         ("朝阳区", {}, {"110105", "220104"}),
+        ("吉林", {}, {"220000", "220200"}),  # the province and its namesake city
     ],
 )
 def test_ambiguous_lists_every_candidate(name: str, kwargs: dict[str, object], codes: set[str]) -> None:

@@ -177,6 +177,9 @@ class Matcher:
         for i, span in enumerate(self.tables.spans):
             add(span.code, i)
             add(span.name, i)
+            if not span.county_level:  # 南京 for 南京市, 陕西 for 陕西省
+                suffix = _PROVINCE_SUFFIX if span.code.endswith("0000") else _PREFECTURE_SUFFIX
+                add(suffix.sub("", span.name) or span.name, i)
             for reading in self.tables.pinyin.get(span.name, ()):
                 add(reading, i)
             seen: set[str] = set()
