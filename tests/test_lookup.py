@@ -175,3 +175,12 @@ def test_by_province() -> None:
     assert "新疆生产建设兵团" not in grouped
     with pytest.raises(TypeError):
         grouped["北京市"] = ()  # type: ignore[index]
+
+
+def test_index_keys_are_in_normal_form() -> None:
+    # get() trusts a key found as given: that is only right if normalising is idempotent.
+    from jijinan.collection import _default_index
+
+    index = _default_index()
+    assert len(index.by_key) > 1500
+    assert all(index.normalize(key) == key for key in index.by_key)

@@ -8,10 +8,16 @@ table made at build time with OpenCC. Nothing here knows where that table is sto
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Mapping
 
-__all__ = ["Normalizer", "check_key"]
+__all__ = ["PREFECTURE_SUFFIX", "PROVINCE_SUFFIX", "Normalizer", "check_key"]
+
+# What short forms of higher-level names leave out: 陕西省 -> 陕西, 广西壮族自治区 -> 广西,
+# 北京市 -> 北京; 张家口市 -> 张家口, 大兴安岭地区 -> 大兴安岭, 兴安盟 -> 兴安.
+PROVINCE_SUFFIX = re.compile("(?:(?:壮族|回族|维吾尔)?自治区|省|市)$")
+PREFECTURE_SUFFIX = re.compile("(?:市|地区|盟)$")
 
 # Characters removed from keys besides white space: zero-width and formatting marks
 # that are invisible when pasted from a web page.

@@ -2,12 +2,11 @@
 
 The collection is created empty and cheap at import; the first query loads the
 units and builds every index once, under a lock. After that, :meth:`PilotUnits.get`
-is one normalisation and one dictionary lookup.
+is one dictionary lookup, after normalising the key only when it is not in normal form.
 """
 
 from __future__ import annotations
 
-import re
 import types
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, overload
@@ -15,7 +14,7 @@ from typing import TYPE_CHECKING, overload
 import attrs
 
 from jijinan import _data
-from jijinan._names import Normalizer, check_key
+from jijinan._names import PROVINCE_SUFFIX, Normalizer, check_key
 from jijinan.errors import AmbiguousUnitError, UnitNotFoundError
 from jijinan.records import Kind, Level, Match, PilotUnit
 
@@ -27,9 +26,6 @@ if TYPE_CHECKING:
     from jijinan.matching import Matcher
 
 __all__ = ["PilotUnits"]
-
-# The short form of a province-level name: 陕西省 -> 陕西, 广西壮族自治区 -> 广西.
-_PROVINCE_SUFFIX = re.compile("(?:(?:壮族|回族|维吾尔)?自治区|省|市)$")
 
 # No key that names a unit is anywhere near this long; longer input is not searched.
 MAX_KEY_LENGTH = 100
@@ -74,7 +70,7 @@ class _Index:
             by_province.setdefault(unit.province, []).append(unit)
             by_group.setdefault(unit.group, []).append(unit)
             province_names[normalize(unit.province)] = unit.province
-            province_names[normalize(_PROVINCE_SUFFIX.sub("", unit.province))] = unit.province
+            province_names[normalize(PROVINCE_SUFFIX.sub("", unit.province))] = unit.province
             province_names[unit.province_code] = unit.province
         return cls(
             units=units,

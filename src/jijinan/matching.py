@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Final
 
-from jijinan._names import Normalizer, check_key
+from jijinan._names import PREFECTURE_SUFFIX, PROVINCE_SUFFIX, Normalizer, check_key
 from jijinan._tables import FIRST_YEAR, LAST_YEAR, NOTICE_PERIOD, OriginPart, Span, Tables, period_of_year
 from jijinan.errors import DataIntegrityError, DivisionNotFoundError
 from jijinan.records import Division, Kind, Match, MatchStatus, PilotUnit, Via
@@ -29,9 +29,6 @@ __all__ = ["Matcher"]
 
 MAX_NAME_LENGTH: Final = 100
 _CODE = re.compile(r"\d{6}")
-# Short forms accepted as hints: 陕西省 -> 陕西, 广西壮族自治区 -> 广西; 张家口市 -> 张家口.
-_PROVINCE_SUFFIX = re.compile("(?:(?:壮族|回族|维吾尔)?自治区|省|市)$")
-_PREFECTURE_SUFFIX = re.compile("(?:市|地区|盟)$")
 
 
 class Matcher:
@@ -57,9 +54,9 @@ class Matcher:
         self._covering: dict[str, PilotUnit | None] | None = None
         self.cover, self.exact = self._pilot_area()
         self.keys = self._index(unit_keys)
-        self.provinces = self._hint_index(lambda s: s.code.endswith("0000"), 2, _PROVINCE_SUFFIX)
+        self.provinces = self._hint_index(lambda s: s.code.endswith("0000"), 2, PROVINCE_SUFFIX)
         self.prefectures = self._hint_index(
-            lambda s: s.code.endswith("00") and not s.code.endswith("0000"), 4, _PREFECTURE_SUFFIX
+            lambda s: s.code.endswith("00") and not s.code.endswith("0000"), 4, PREFECTURE_SUFFIX
         )
 
     # -- tables -----------------------------------------------------------------
@@ -178,7 +175,7 @@ class Matcher:
             add(span.code, i)
             add(span.name, i)
             if not span.county_level:  # 南京 for 南京市, 陕西 for 陕西省
-                suffix = _PROVINCE_SUFFIX if span.code.endswith("0000") else _PREFECTURE_SUFFIX
+                suffix = PROVINCE_SUFFIX if span.code.endswith("0000") else PREFECTURE_SUFFIX
                 add(suffix.sub("", span.name) or span.name, i)
             for reading in self.tables.pinyin.get(span.name, ()):
                 add(reading, i)
