@@ -184,3 +184,15 @@ def test_index_keys_are_in_normal_form() -> None:
     index = _default_index()
     assert len(index.by_key) > 1500
     assert all(index.normalize(key) == key for key in index.by_key)
+
+
+def test_counts() -> None:
+    assert units.counts("level") == {"provincial": 1, "prefectural": 11, "county": 288}
+    by_province = units.counts()
+    assert len(by_province) == 31
+    assert by_province["黑龙江省"] == 31
+    assert sum(by_province.values()) == 300
+    assert len(units.counts("group")) == 32
+    assert units.counts("kind")["banner"] == 3
+    with pytest.raises(ValueError, match="province, group, level or kind"):
+        units.counts("colour")

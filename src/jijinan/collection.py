@@ -264,6 +264,27 @@ class PilotUnits(Sequence[PilotUnit]):
         """
         return self._load().by_province
 
+    def counts(self, by: str = "province") -> Mapping[str, int]:
+        """How many units there are per province (the default), ``group``, ``level`` or ``kind``.
+
+        Keys come in the attachment's order of first appearance::
+
+            >>> units.counts("level")
+            {'provincial': 1, 'prefectural': 11, 'county': 288}
+
+        Raises:
+            ValueError: ``by`` is not one of province, group, level, kind.
+        """
+        fields = {"province": "province", "group": "group", "level": "level", "kind": "kind"}
+        if by not in fields:
+            raise ValueError(f"counts(by=...) takes province, group, level or kind, not {by!r}")
+        counted: dict[str, int] = {}
+        for unit in self._load().units:
+            value = getattr(unit, fields[by])
+            key = str(value)
+            counted[key] = counted.get(key, 0) + 1
+        return counted
+
     def by_group(self) -> Mapping[str, tuple[PilotUnit, ...]]:
         """Attachment heading -> its units, in the attachment's order (32 headings)."""
         return self._load().by_group
