@@ -80,36 +80,19 @@ def test_wheel_installs_in_a_fresh_environment(dist: Path, tmp_path: Path) -> No
     env["PYTHONIOENCODING"] = "utf-8"
     work = tmp_path / "elsewhere"  # outside the source tree
     work.mkdir()
-    query = subprocess.run(
-        [str(python), "-c", "import jijinan; print(jijinan.__file__); print(jijinan.units.get('滑縣').code)"],
-        cwd=work,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+
+    def run(*command: str | Path) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(list(map(str, command)), cwd=work, env=env, capture_output=True, text=True, check=False)
+
+    query = run(python, "-c", "import jijinan; print(jijinan.__file__); print(jijinan.units.get('滑縣').code)")
     assert query.returncode == 0, query.stderr
     location, code = query.stdout.split()
     assert str(env_dir) in location
     assert code == "410526"
-    cli = subprocess.run(
-        [str(env_dir / "bin" / "jijinan"), "show", "番禹区"],
-        cwd=work,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    cli = run(env_dir / "bin" / "jijinan", "show", "番禹区")
     assert cli.returncode == 0, cli.stderr
     assert "440113" in cli.stdout
-    missing = subprocess.run(
-        [str(python), "-c", "import jijinan; jijinan.units.to_pandas()"],
-        cwd=work,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    missing = run(python, "-c", "import jijinan; jijinan.units.to_pandas()")
     assert 'pip install "jijinan[pandas]"' in missing.stderr  # no pandas in a bare install
 
 

@@ -48,8 +48,7 @@ class Matcher:
         self._by_code: dict[str, list[Span]] = {}
         for span in spans:
             self._by_code.setdefault(span.code, []).append(span)
-        self._children: dict[tuple[int, str], tuple[Span, ...]] = {}
-        self._children_index: dict[int, dict[str, list[Span]]] = {}
+        self._counties: dict[int, dict[str, tuple[Span, ...]]] = {}
         self.july: dict[str, Span] = {s.code: s for s in spans if s.alive(NOTICE_PERIOD)}
         self._covering: dict[str, PilotUnit | None] | None = None
         self.cover, self.exact = self._pilot_area()
@@ -68,21 +67,16 @@ class Matcher:
         return None
 
     def counties_under(self, span: Span, period: int) -> tuple[Span, ...]:
-        prefix = span.code[:2] if span.code.endswith("0000") else span.code[:4]
-        key = (period, prefix)
-        found = self._children.get(key)
-        if found is None:
-            index = self._children_index.get(period)
-            if index is None:
-                index = {}
-                for s in self.tables.spans:
-                    if s.county_level and s.alive(period):
-                        index.setdefault(s.code[:2], []).append(s)
-                        index.setdefault(s.code[:4], []).append(s)
-                self._children_index[period] = index
-            found = tuple(index.get(prefix, ()))
-            self._children[key] = found
-        return found
+        """The county-level divisions in force at ``period`` under a province or prefecture."""
+        index = self._counties.get(period)
+        if index is None:  # built once per period; a race only builds the same index twice
+            lists: dict[str, list[Span]] = {}
+            for s in self.tables.spans:
+                if s.county_level and s.alive(period):
+                    lists.setdefault(s.code[:2], []).append(s)
+                    lists.setdefault(s.code[:4], []).append(s)
+            index = self._counties[period] = {k: tuple(v) for k, v in lists.items()}
+        return index.get(span.code[:2] if span.code.endswith("0000") else span.code[:4], ())
 
     def origin(self, span: Span, period: int) -> dict[str, OriginPart]:
         """The July-2015 divisions whose area ``span`` holds at ``period``, its counties included."""
