@@ -96,3 +96,11 @@ def test_vanished_codes_follow_the_reference_chain(shared: Path) -> None:
         assert all(s.relation is not Relation.UNCHANGED for s in unit.successors)
         for successor in unit.successors:
             assert table_2024[successor.code] == successor.name
+
+
+def test_what_the_units_became_in_sum() -> None:
+    # the figures the docs quote: 272 unchanged, 7 same area, 9 whole, 11 split in two parts
+    from collections import Counter
+
+    shapes = Counter(tuple(s.relation.value for s in u.successors) for u in units)
+    assert shapes == {("unchanged",): 272, ("part", "part"): 11, ("whole",): 9, ("same_area",): 7, (): 1}
