@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from pathlib import Path
+from typing import TypeVar
 
 import attrs
 import opencc
@@ -86,18 +88,21 @@ def test_kinds() -> None:
     assert {u.name for u in units if u.kind is Kind.BANNER} == {"阿鲁科尔沁旗", "翁牛特旗", "苏尼特右旗"}
 
 
-def _strings(value: object) -> list[str]:
-    """Every string inside a record, recursively."""
-    if isinstance(value, str):
+T = TypeVar("T")
+
+
+def _leaves(value: object, kind: type[T]) -> list[T]:
+    """Every ``kind`` inside a record (through its fields and tuples), recursively."""
+    if isinstance(value, kind):
         return [value]
     if attrs.has(type(value)):
-        return [s for f in attrs.fields(type(value)) for s in _strings(getattr(value, f.name))]
+        return [x for f in attrs.fields(type(value)) for x in _leaves(getattr(value, f.name), kind)]
     if isinstance(value, tuple):
-        return [s for v in value for s in _strings(v)]
+        return [x for v in value for x in _leaves(v, kind)]
     return []
 
 
-ALL_TEXT = [*_strings(notice), *(s for u in units for s in _strings(u))]
+ALL_TEXT = [*_leaves(notice, str), *(s for u in units for s in _leaves(u, str))]
 PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
 
 
@@ -120,10 +125,7 @@ PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+
 )
 def test_no_seed_damage_anywhere(damage: str) -> None:
     assert not [s for s in ALL_TEXT if damage in s]
-    data = jijinan.__file__.replace("__init__.py", "data")
-    from pathlib import Path
-
-    for path in Path(data).iterdir():
+    for path in (Path(jijinan.__file__).parent / "data").iterdir():
         assert damage not in path.read_text(encoding="utf-8"), path.name
 
 
@@ -132,22 +134,12 @@ def test_no_pinyin_annotations() -> None:
 
 
 def _simplified_fields() -> list[str]:
-    out = [s for t in _texts(notice) for s in [t.hans]]
+    out = [t.hans for t in _leaves(notice, jijinan.Text)]
     out += [notice.number]
     for u in units:
         # notes are English prose that may quote the seed's traditional characters
         out += [u.name, u.published_name, u.full_name, u.province, u.group, u.prefecture or ""]
     return out
-
-
-def _texts(value: object) -> list[jijinan.Text]:
-    if isinstance(value, jijinan.Text):
-        return [value]
-    if attrs.has(type(value)):
-        return [t for f in attrs.fields(type(value)) for t in _texts(getattr(value, f.name))]
-    if isinstance(value, tuple):
-        return [t for v in value for t in _texts(v)]
-    return []
 
 
 def test_simplified_fields_have_no_traditional_only_characters() -> None:
@@ -160,7 +152,7 @@ def test_simplified_fields_have_no_traditional_only_characters() -> None:
 
 def test_traditional_fields_convert_to_their_simplified_twins() -> None:
     t2s = opencc.OpenCC("t2s")
-    for text in _texts(notice):
+    for text in _leaves(notice, jijinan.Text):
         # the build's one checked exception to OpenCC: 著力 is written 着力 in simplified
         assert t2s.convert(text.hant).replace("著力", "着力") == text.hans
         assert text.hant != text.hans or text.hans.isascii()
