@@ -32,10 +32,11 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-import opencc
 import pypinyin
 
+import seed_damage
 from history import ALL, PERIODS, History
+from traditional import Converter, ConverterError, char_map
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SHARED = ROOT.parent / "shared"
@@ -83,13 +84,43 @@ REPAIRS: tuple[tuple[str, str, int, str], ...] = (
     ),
     (
         "??h",
-        "滑縣",
+        "浚縣",
         1,
-        "the Henan unit 滑縣, of which only the byte 'h' survived: the full reasoning is the unit's "
-        "note, UNIT_NOTES[('河南省', '滑县')] below",
+        "the Henan unit 浚縣: GBK bf a3 bf 68, whose straddling pair a3 bf is the full-width ？ that the page "
+        "folded to '?', leaving bf ('?') and 68 ('h'); decided by DAMAGED_ENTRY below, which the build checks",
     ),
 )
 
+# The one unit the damage left unreadable, and how the seed itself decides it. The list runs
+# in code order within each province, so the entry between 舞钢市 (平顶山市, 4104) and 武陟县
+# (焦作市, 4108) is a county-level division of 安阳市, 鹤壁市 or 新乡市 (4105-4107); the surviving
+# 'h' is the trail byte of 縣 (GBK bf 68), so its name is one character and 县. Of those, the
+# build keeps the ones that the page's punctuation fold (scripts/seed_damage.py) can turn into the
+# seed's line, and requires exactly this one.
+DAMAGED_ENTRY = {
+    "seed": "??h",
+    "province": "410000",
+    "after_prefecture": "4104",
+    "before_prefecture": "4108",
+    "name": "浚县",
+    # The unit's note; {candidates} is filled from the July 2015 table. No '?' here: a question
+    # mark in the packaged data is taken for unrepaired damage.
+    "why": (
+        "The seed prints this entry damaged, as two question marks and the letter h. The page that carried "
+        "the notice stored it in GBK and folded full-width punctuation to half-width byte by byte, blind to "
+        "where characters begin; every damaged spot of the seed is such a fold of a byte pair that straddles "
+        "two characters (單位。現將, GBK 86ce cebb a1a3 ac46 8ca2, lost its a1 and 46 to the straddling a3 ac, "
+        "the full-width comma, which became a half-width one: the seed prints 單位, a question mark, a comma, "
+        "F and 將). The entry lies between 舞钢市 (平顶山市) and 武陟县 (焦作市) in a list in code order, and "
+        "its surviving h is the trail byte of 縣 (GBK bf 68), so it is a one-character county of 安阳市, "
+        "鹤壁市 or 新乡市 in the July 2015 table: {candidates}. 浚縣 is GBK bf a3 bf 68: its straddling pair "
+        "a3 bf is the full-width question mark, which the page folds to a half-width one, leaving bf (shown "
+        "as a question mark) and 68, the letter h: exactly what the seed prints. 滑縣 (bb ac bf 68) and 淇縣 (e4 bf bf "
+        "68) hold no straddling punctuation pair, so the fold cannot damage them at all. The unit is "
+        "therefore 浚县 (鹤壁市). The Ministry of Civil Affairs' original of the notice was not available to "
+        "confirm it. (jijinan 0.2.0 gave this unit as 滑县, on the word of its specification, not of the seed.)"
+    ),
+}
 # ---------------------------------------------------------------------------
 # 3. Pinyin annotations the converter appended after some characters. The character
 # stays, the parenthesised pinyin goes. Every annotation must be listed here: any other
@@ -136,17 +167,9 @@ PUNCTUATION: tuple[tuple[str, str], ...] = (
 )
 
 # ---------------------------------------------------------------------------
-# 6. Simplified text: OpenCC t2s, then these checked exceptions. Each must change
-# the converter's output (else the build fails: the exception has become stale).
+# 6. Simplified and standard traditional text: OpenCC with checked exceptions, in
+# scripts/traditional.py (T2S_EXCEPTIONS, S2T_EXCEPTIONS, VARIANT_CHARS).
 # ---------------------------------------------------------------------------
-T2S_EXCEPTIONS: tuple[tuple[str, str, str], ...] = (
-    (
-        "著力",
-        "着力",
-        "OpenCC keeps 著 (it is also a simplified character, as in 显著), but in 著力 (zhuó lì, 'to "
-        "put effort into') the simplified standard (通用规范汉字表) writes 着: 着力打造, 着力健全",
-    ),
-)
 
 # ---------------------------------------------------------------------------
 # 7. Units whose printed name is not the name in the July 2015 code table.
@@ -169,15 +192,6 @@ NAME_CORRECTIONS: dict[tuple[str, str], tuple[str, str]] = {
 
 # Notes for units whose printed text needed judgement that is not a name correction.
 UNIT_NOTES: dict[tuple[str, str], str] = {
-    ("河南省", "滑县"): (
-        "The seed prints this entry damaged, as two replacement question marks and the letter h: "
-        "mis-decoded bytes, of which only the trailing byte of 縣 (GBK 0xBF68, 'h') survived. The seed "
-        "alone narrows it to a one-character county (X縣) of Henan listed between 舞钢市 (平顶山市, 4104) "
-        "and 武陟县 (焦作市, 4108), whose July 2015 candidates are 滑县 (410526), 浚县 (410621) and "
-        "淇县 (410622); it cannot choose among them. The unit is 滑县, as the notice published by the "
-        "Ministry of Civil Affairs reads (recorded in the project's specification, issue 2); the build "
-        "checks that 滑县 is among the candidates the seed allows."
-    ),
     ("黑龙江省", "省农垦总局北安管理局"): (
         "黑龙江省农垦总局北安管理局 (Beian Administration of the Heilongjiang Land Reclamation "
         "Bureau) is a state-farm administration, not an administrative division, so it has no GB/T 2260 "
@@ -228,8 +242,9 @@ def replace_counted(text: str, old: str, new: str, expected: int | None, what: s
     return text.replace(old, new)
 
 
-def repair_seed(raw: str) -> tuple[list[str], str]:
-    """Return the notice's lines (traditional, repaired) and the website's metadata line."""
+def repair_seed(raw: str) -> tuple[list[str], str, str]:
+    """Return the notice's lines (traditional, repaired), the website's metadata line, and the
+    notice as received: the seed's own characters and punctuation, with only its damage repaired."""
     lines = [line.strip() for line in raw.splitlines()]
     while lines and not lines[-1]:
         lines.pop()
@@ -251,6 +266,7 @@ def repair_seed(raw: str) -> tuple[list[str], str]:
     leftover = re.search(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)", text)
     if leftover:
         fail(f"an unlisted pinyin annotation remains: {leftover.group(0)!r}")
+    received = "\n".join(line for line in text.split("\n") if line and not line.startswith("頒布時間"))
     for old, new, _why in VARIANTS:
         text = replace_counted(text, old, new, None, "variant")
     lines = [line for line in text.split("\n") if line]
@@ -265,36 +281,13 @@ def repair_seed(raw: str) -> tuple[list[str], str]:
         for old, new in PUNCTUATION:
             text_line = text_line.replace(old, new)
         punctuated.append(text_line)
-    return punctuated, metadata
+    return punctuated, metadata, received
 
 
-class Converter:
-    """OpenCC traditional -> simplified with the checked exceptions of T2S_EXCEPTIONS."""
-
-    def __init__(self) -> None:
-        self._t2s = opencc.OpenCC("t2s")
-        self._s2t = opencc.OpenCC("s2t")
-        self.used: set[str] = set()
-
-    def hans(self, hant: str) -> str:
-        out = self._t2s.convert(hant)
-        for wrong, right, _why in T2S_EXCEPTIONS:
-            if wrong in out:
-                self.used.add(wrong)
-                out = out.replace(wrong, right)
-        return out
-
-    def hant(self, hans: str) -> str:
-        return self._s2t.convert(hans)
-
-    def check_exceptions_used(self) -> None:
-        stale = [wrong for wrong, _r, _w in T2S_EXCEPTIONS if wrong not in self.used]
-        if stale:
-            fail(f"T2S exceptions never applied (stale): {stale}")
-
-
-def text_pair(conv: Converter, hant: str) -> dict[str, str]:
-    return {"hans": conv.hans(hant), "hant": hant}
+def text_pair(conv: Converter, received: str) -> dict[str, str]:
+    """Simplified text from the seed's traditional, and standard traditional made anew from it."""
+    hans = conv.hans(received)
+    return {"hans": hans, "hant": conv.hant(hans)}
 
 
 # ---------------------------------------------------------------------------
@@ -513,8 +506,9 @@ def parse_units(conv: Converter, attachment: list[str], table: CodeTable) -> lis
                     seq=len(units) + 1,
                     group=group,
                     published_name=item,
-                    published_name_hant=item_hant,
-                    name_hant=item_hant if item == unit["name"] else conv.hant(unit["name"]),
+                    name_hant=conv.hant(unit["name"]),
+                    published_name_hant=conv.hant(item),
+                    received_name=item_hant,
                     notes=notes,
                 )
                 units.append(unit)
@@ -644,16 +638,44 @@ def check_units(units: list[dict[str, Any]], stated: dict[str, int], table: Code
     for u in units:
         if u["code"] is not None and table.names.get(u["code"]) != u["name"]:
             fail(f"unit {u['seq']} {u['name']} disagrees with the table: {u['code']}")
-    # The damaged Henan entry: 滑县 must be among the candidates the seed allows
-    # (one-character X县 of Henan between 平顶山市 4104 and 焦作市 4108).
-    candidates = [
+
+
+def decide_damaged_entry(raw: str, table: CodeTable, conv: Converter, units: list[dict[str, Any]]) -> None:
+    """Check that the seed's own bytes allow exactly the unit DAMAGED_ENTRY names, and note why.
+
+    Every candidate the list order allows is put in the damaged line in place of the damage
+    and passed through the page's punctuation fold; only candidates that reproduce the seed's
+    line survive, and they must be exactly DAMAGED_ENTRY's unit.
+    """
+    damaged = DAMAGED_ENTRY["seed"]
+    (line,) = [line.strip() for line in raw.splitlines() if damaged in line]
+    province = DAMAGED_ENTRY["province"]
+    codes = [
         c
         for c in table.county_level()
-        if c.startswith("41") and "4104" < c[:4] < "4108" and re.fullmatch(r".县", table.names[c])
+        if c[:2] == province[:2]
+        and DAMAGED_ENTRY["after_prefecture"] < c[:4] < DAMAGED_ENTRY["before_prefecture"]
+        and re.fullmatch(r".县", table.names[c])
     ]
-    hua = next(u for u in units if (u["group"], u["name"]) == ("河南省", "滑县"))
-    if hua["code"] not in candidates:
-        fail(f"滑县 ({hua['code']}) is not among the candidates the seed allows: {candidates}")
+    candidates = [table.names[c] for c in codes]
+    if len(candidates) < 2:
+        fail(f"the list order allows {candidates} for {damaged!r}: the derivation no longer decides anything")
+    full_width = "".join({",": "，", ":": "："}.get(ch, ch) for ch in line)
+    # The seed's converter wrote 縣 for 县 and left the first character as it is (浚, not OpenCC's 濬):
+    # try both spellings of each candidate.
+    surviving = [
+        name
+        for name in candidates
+        if any(
+            seed_damage.can_become(line, full_width.replace(damaged, spelling))
+            for spelling in {conv.hant(name), name[:-1] + "縣"}
+        )
+    ]
+    if surviving != [DAMAGED_ENTRY["name"]]:
+        fail(f"of {candidates}, the page's fold reproduces the seed's {damaged!r} only from {surviving}")
+    (unit,) = [u for u in units if u["group"] == "河南省" and u["name"] == DAMAGED_ENTRY["name"]]
+    listed = ", ".join(f"{table.names[c]} ({c})" for c in codes)
+    unit["notes"].append(DAMAGED_ENTRY["why"].format(candidates=listed))
 
 
 # ---------------------------------------------------------------------------
@@ -850,35 +872,27 @@ def pinyin_forms(name: str) -> list[str]:
 # ---------------------------------------------------------------------------
 
 
-def char_map(conv: Converter, pairs: list[tuple[str, str]]) -> dict[str, str]:
-    """One-to-one traditional -> simplified characters for the names in ``pairs``.
+def lookup_names(history: History, units: list[dict[str, Any]]) -> tuple[set[str], list[tuple[str, str]]]:
+    """Every simplified name a lookup may be spelled in traditional characters, and the seed's own spellings.
 
-    ``pairs`` are (traditional, simplified) spellings of every stored name. The runtime
-    cannot run OpenCC, so it maps character by character; the build proves that this
-    reproduces OpenCC on every stored name, and fails if it does not.
+    Names of every division of the history (1981-2024), alone and joined to their parents
+    (河南省鹤壁市浚县), and every name field of the units.
     """
-    table: dict[str, str] = {}
-    for hant, _hans in pairs:
-        for char in hant:
-            simple = conv.hans(char)
-            if simple != char and len(simple) == 1:
-                table[char] = simple
-    translate = str.maketrans(table)
-    for hant, hans in pairs:
-        if hant.translate(translate) != hans:
-            fail(f"character table turns {hant!r} into {hant.translate(translate)!r}, not {hans!r}")
-    return dict(sorted(table.items()))
-
-
-def name_pairs(conv: Converter, units: list[dict[str, Any]]) -> list[tuple[str, str]]:
-    pairs = []
+    names = set()
+    for record in history.records:
+        chain = history.ancestry(record)
+        names.add(record.name)
+        names.add("".join(r.name for r in chain))
+        if len(chain) == 3:
+            names.add(chain[0].name + record.name)
+            names.add(chain[1].name + record.name)
+    received = []
     for u in units:
-        pairs.append((u["name_hant"], u["name"]))
-        pairs.append((u["published_name_hant"], u["published_name"]))
-        for name in (u["full_name"], u["group"], u["province"], u["prefecture"]):
-            if name:
-                pairs.append((conv.hant(name), name))
-    return pairs
+        names.update(n for n in (u["name"], u["published_name"], u["full_name"], u["group"], u["province"]) if n)
+        if u["prefecture"]:
+            names.update({u["prefecture"], u["prefecture"] + u["name"], u["prefecture"] + u["published_name"]})
+        received.append((u["received_name"], u["published_name"]))
+    return names, received
 
 
 # ---------------------------------------------------------------------------
@@ -906,19 +920,22 @@ def build(shared: Path, out: Path) -> dict[str, str]:
     raw = (shared / SEED_NAME).read_text(encoding="utf-8")
     table = CodeTable.read_tsv(shared / TABLE_2015)
     conv = Converter()
-    lines, metadata = repair_seed(raw)
+    lines, metadata, received = repair_seed(raw)
     notice, attachment, stated = parse_notice(conv, lines, metadata)
+    notice["received"] = received
     units = parse_units(conv, attachment, table)
     check_units(units, stated, table)
+    decide_damaged_entry(raw, table, conv, units)
     history = History(shared / "reference", table.names)
     add_successors(history, units)
     add_pinyin(units)
+    t2s = char_map(conv, *lookup_names(history, units))
     conv.check_exceptions_used()
 
     files = {
         "notice.json": dump({"notice": notice}),
         "units.json": dump({"units": units}),
-        "chars.json": dump({"t2s": char_map(conv, name_pairs(conv, units))}),
+        "chars.json": dump({"t2s": t2s}),
         "divisions.json": json.dumps(division_tables(history), ensure_ascii=False, separators=(",", ":")) + "\n",
         "pinyin.json": json.dumps(
             {"pinyin": pinyin_table({n for r in history.records for n in [r.name]} | {u["name"] for u in units})},
@@ -945,7 +962,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         sums = build(args.shared, args.out)
-    except BuildError as exc:
+    except (BuildError, ConverterError) as exc:
         print(f"build_data: {exc}", file=sys.stderr)
         return 1
     for name, digest in sums.items():

@@ -82,7 +82,7 @@ class Record:
 
     __slots__ = ("code", "end", "name", "parent", "start", "succ")
 
-    def __init__(self, raw: dict[str, Any], parent: str | None) -> None:
+    def __init__(self, raw: dict[str, Any], parent: Record | None) -> None:
         self.code = f"{raw['code']:06d}"
         self.name: str = raw["name"]
         self.start: int = raw["start"]
@@ -101,11 +101,11 @@ class Record:
         return f"{self.code} {self.name} [{self.start}, {self.end})"
 
 
-def _walk(items: list[dict[str, Any]], parent: str | None) -> Iterator[Record]:
+def _walk(items: list[dict[str, Any]], parent: Record | None) -> Iterator[Record]:
     for raw in items:
         record = Record(raw, parent)
         yield record
-        yield from _walk(raw.get("children", []), record.code)
+        yield from _walk(raw.get("children", []), record)
 
 
 class History:
@@ -158,6 +158,13 @@ class History:
             derived = {(r.code, r.name) for r in self.records if r.alive_at_year_end(year)}
             if table != derived:
                 raise HistoryError(f"codes.json does not reproduce data/{year}.txt: {sorted(table ^ derived)[:5]}")
+
+    def ancestry(self, record: Record) -> list[Record]:
+        """The record's province and prefecture records (as the tree nests them), then itself."""
+        chain = [record]
+        while chain[0].parent is not None:
+            chain.insert(0, chain[0].parent)
+        return chain
 
     def approval(self, year: int, index: int) -> int:
         key = (str(year), index)

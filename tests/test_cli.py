@@ -57,11 +57,11 @@ def test_units_csv_and_json() -> None:
 
 
 def test_show() -> None:
-    code, out, _ = run("show", "滑縣")
+    code, out, _ = run("show", "浚縣")
     assert code == 0
-    assert "410526" in out
-    assert "河南省安阳市滑县" in out
-    assert "two replacement question marks" in out  # the note on the damaged entry
+    assert "410621" in out
+    assert "河南省鹤壁市浚县" in out
+    assert "two question marks and the letter h" in out  # the note on the damaged entry
     code, out, _ = run("show", "闸北区")
     assert "310106 静安区: whole, 国函〔2015〕183号 (2015-10-13)" in out
 
@@ -79,33 +79,33 @@ def test_show_errors() -> None:
 
 def test_match_csv_round_trip(tmp_path: Path) -> None:
     source = tmp_path / "counties.csv"
-    source.write_text("code,county,year\n1,滑县,2016\n2,静安区,2016\n3,鼓楼区,2016\n4,万全区,2016\n", encoding="utf-8")
+    source.write_text("code,county,year\n1,浚县,2016\n2,静安区,2016\n3,鼓楼区,2016\n4,万全区,2016\n", encoding="utf-8")
     code, out, err = run("match", str(source), "--column", "county", "--as-of", "2020")
     assert code == 0, err
     rows = list(csv.DictReader(io.StringIO(out)))
-    assert [r["county"] for r in rows] == ["滑县", "静安区", "鼓楼区", "万全区"]
+    assert [r["county"] for r in rows] == ["浚县", "静安区", "鼓楼区", "万全区"]
     assert [r["year"] for r in rows] == ["2016"] * 4  # the input's columns survive
     assert [r["code"] for r in rows] == ["1", "2", "3", "4"]  # the input's own "code" column is kept
     assert [r["status"] for r in rows] == ["pilot", "partial", "ambiguous", "pilot"]
-    assert [r["jijinan_code"] for r in rows] == ["410526", "310106", "", "130708"]
-    assert rows[0]["unit"] == "河南省安阳市滑县"
+    assert [r["jijinan_code"] for r in rows] == ["410621", "310106", "", "130708"]
+    assert rows[0]["unit"] == "河南省鹤壁市浚县"
     assert rows[2]["reason"].startswith("4 divisions")
 
 
 def test_match_text_file(tmp_path: Path) -> None:
     source = tmp_path / "names.txt"
-    source.write_text("滑县\n\n番禹区\nhuaxian\n", encoding="utf-8")
+    source.write_text("浚县\n\n番禹区\nxunxian\n", encoding="utf-8")
     code, out, _ = run("match", str(source), "--province", "河南")
     assert code == 0
     statuses = [r["status"] for r in csv.DictReader(io.StringIO(out))]
-    assert statuses == ["pilot", "unknown", "pilot"]  # 番禹区 is in 广东, huaxian in 河南 is 滑县
+    assert statuses == ["pilot", "unknown", "pilot"]  # 番禹区 is in 广东, xunxian in 河南 is 浚县
     code, out, _ = run("match", str(source))
     assert code == 0
     rows = list(csv.DictReader(io.StringIO(out)))
     assert [(r["name"], r["status"]) for r in rows] == [
-        ("滑县", "pilot"),
+        ("浚县", "pilot"),
         ("番禹区", "pilot"),
-        ("huaxian", "ambiguous"),
+        ("xunxian", "pilot"),
     ]
 
 

@@ -60,7 +60,7 @@ def test_rows_carry_their_parents(table_2015: dict[str, str]) -> None:
 @pytest.mark.parametrize(
     ("code", "unit"),
     [
-        ("410526", "滑县"),  # itself
+        ("410621", "浚县"),  # itself
         ("320102", "南京市"),  # 玄武区, through its prefecture-level city
         ("110105", "北京市"),  # 朝阳区, through Beijing
         ("320100", "南京市"),  # the city itself

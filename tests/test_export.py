@@ -25,7 +25,7 @@ def test_csv_files(exported: Path) -> None:
     with (exported / "units.csv").open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert len(rows) == 300
-    assert rows[153]["code"] == "410526"
+    assert rows[153]["code"] == "410621"
     # a reader that guesses types would lose nothing here: codes are quoted text in the schema
     units = pd.read_csv(exported / "units.csv", dtype={"code": "string"})
     assert units.loc[0, "code"] == "110000"

@@ -24,7 +24,7 @@ def test_units_to_pandas() -> None:
     assert isinstance(df["level"].dtype, pd.CategoricalDtype)
     assert list(df["level"].cat.categories) == ["provincial", "prefectural", "county"]
     assert df.groupby("level", observed=True).size().to_dict() == {"provincial": 1, "prefectural": 11, "county": 288}
-    assert df.loc[df["name"] == "滑县", "code"].item() == "410526"
+    assert df.loc[df["name"] == "浚县", "code"].item() == "410621"
     assert df["code"].isna().sum() == 1  # the reclamation bureau
     assert df.loc[df["name"] == "北京市", "code"].item() == "110000"  # text, not 110000 the number
     assert df.loc[df["name"] == "大同市城区".removeprefix("大同市"), "successor_relations"].iloc[0] == "part; part"
@@ -47,7 +47,7 @@ def test_polars() -> None:
     assert df.schema["code"] == pl.String
     assert df.schema["seq"] == pl.Int64
     assert isinstance(df.schema["kind"], pl.Enum)
-    assert df.filter(pl.col("name") == "滑县")["code"].item() == "410526"
+    assert df.filter(pl.col("name") == "浚县")["code"].item() == "410621"
     cov = jijinan.coverage().to_polars()
     assert cov.shape == (2853, len(COVERAGE_COLUMNS))
     assert cov.schema["covered"] == pl.Boolean
@@ -57,7 +57,7 @@ def test_polars() -> None:
 def test_to_records_needs_nothing() -> None:
     records = units.to_records()
     assert len(records) == 300
-    assert records[153]["code"] == "410526"
+    assert records[153]["code"] == "410621"
     assert all(isinstance(r["code"], (str, type(None))) for r in records)
     assert set(records[0]) == {c.name for c in UNIT_COLUMNS}
     assert len(jijinan.coverage().to_records()) == 2853

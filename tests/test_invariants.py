@@ -120,13 +120,19 @@ PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+
         "我要纠错",
         "折叠",
         "折疊",
-        "陜",
     ],
 )
 def test_no_seed_damage_anywhere(damage: str) -> None:
     assert not [s for s in ALL_TEXT if damage in s]
     for path in (Path(jijinan.__file__).parent / "data").iterdir():
         assert damage not in path.read_text(encoding="utf-8"), path.name
+
+
+def test_variant_only_where_received() -> None:
+    # 陜 (a variant of 陝) is the received copy's own character: it stays in what was received
+    # and nowhere else, while lookups map it (test_lookup).
+    assert "陜西省" in notice.received
+    assert not [s for s in ALL_TEXT if "陜" in s and s != notice.received]
 
 
 def test_no_pinyin_annotations() -> None:

@@ -18,13 +18,13 @@ from jijinan._data import _structure, read_json
 
 def _unit_payload() -> dict[str, Any]:
     payload = read_json("units.json")["units"][153]
-    assert payload["name"] == "滑县"
+    assert payload["name"] == "浚县"
     return dict(payload)
 
 
 def test_converter_builds_records() -> None:
     unit = _structure(_unit_payload(), PilotUnit, "$.units[153]")
-    assert unit == jijinan.units.get("滑县")
+    assert unit == jijinan.units.get("浚县")
 
 
 def test_converter_rejects_unknown_keys_naming_them() -> None:
@@ -40,7 +40,7 @@ def test_converter_rejects_missing_keys_naming_the_field() -> None:
         _structure(payload, PilotUnit, "$.units[153]")
 
 
-@pytest.mark.parametrize(("field", "value"), [("code", 410526), ("seq", "154"), ("level", "city"), ("seq", 0)])
+@pytest.mark.parametrize(("field", "value"), [("code", 410621), ("seq", "154"), ("level", "city"), ("seq", 0)])
 def test_converter_rejects_wrong_types_and_values(field: str, value: object) -> None:
     payload = {**_unit_payload(), field: value}
     with pytest.raises(DataIntegrityError, match=field):
@@ -55,14 +55,14 @@ def _copy_package(tmp_path: Path) -> Path:
 
 def _query_copy(site: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(site), "PYTHONIOENCODING": "utf-8"}
-    code = "import jijinan; print(jijinan.units.get('滑县').code)"
+    code = "import jijinan; print(jijinan.units.get('浚县').code)"
     return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=False)
 
 
 def test_edited_data_fails_loudly(tmp_path: Path) -> None:
     package = _copy_package(tmp_path)
     units_file = package / "data" / "units.json"
-    units_file.write_text(units_file.read_text(encoding="utf-8").replace("410526", "410527"), encoding="utf-8")
+    units_file.write_text(units_file.read_text(encoding="utf-8").replace("410621", "410622"), encoding="utf-8")
     result = _query_copy(package.parent)
     assert result.returncode != 0
     assert "DataIntegrityError" in result.stderr
@@ -80,7 +80,7 @@ def test_missing_data_fails_loudly(tmp_path: Path) -> None:
 def test_intact_copy_loads(tmp_path: Path) -> None:
     package = _copy_package(tmp_path)
     result = _query_copy(package.parent)
-    assert result.stdout.strip() == "410526", result.stderr
+    assert result.stdout.strip() == "410621", result.stderr
 
 
 @pytest.mark.parametrize(("field", "value"), [("name", 1), ("kind", 3), ("notes", "x"), ("prefecture", 5)])
@@ -97,9 +97,9 @@ def test_unit_lookups_do_not_load_the_division_tables() -> None:
         "real = d.read_json\n"
         "d.read_json = lambda name: seen.append(name) or real(name)\n"
         "import jijinan\n"
-        "jijinan.units.get('滑县'); jijinan.units.filter(level='county'); jijinan.notice.title\n"
+        "jijinan.units.get('浚县'); jijinan.units.filter(level='county'); jijinan.notice.title\n"
         "print(sorted(seen))\n"
-        "jijinan.units.match('滑县')\n"
+        "jijinan.units.match('浚县')\n"
         "print(sorted(seen))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)

@@ -11,14 +11,16 @@ from jijinan import AmbiguousUnitError, Kind, Level, PilotUnit, UnitNotFoundErro
 @pytest.mark.parametrize(
     ("key", "code"),
     [
-        ("410526", "410526"),  # code
-        ("滑县", "410526"),  # short name
-        ("滑縣", "410526"),  # traditional
-        ("河南省安阳市滑县", "410526"),  # full name
-        ("安阳市滑县", "410526"),  # prefecture + name
-        ("河南省滑县", "410526"),  # province + name
-        ("  滑县\t", "410526"),  # surrounding white space
-        ("４１０５２６", "410526"),  # full-width digits
+        ("410621", "410621"),  # code
+        ("浚县", "410621"),  # short name
+        ("浚縣", "410621"),  # traditional
+        ("濬縣", "410621"),  # OpenCC's older traditional form
+        ("河南省鹤壁市浚县", "410621"),  # full name
+        ("河南省鶴壁市浚縣", "410621"),
+        ("鹤壁市浚县", "410621"),  # prefecture + name
+        ("河南省浚县", "410621"),  # province + name
+        ("  浚县\t", "410621"),  # surrounding white space
+        ("４１０６２１", "410621"),  # full-width digits
         ("邢台市桥东区", "130502"),  # published name
         ("河北省邢台市桥东区", "130502"),
         ("邢臺市橋東區", "130502"),
@@ -110,13 +112,13 @@ def test_get_huge_key_is_not_found_quickly() -> None:
 
 
 def test_records_refuse_mutation() -> None:
-    unit = units.get("滑县")
+    unit = units.get("浚县")
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         unit.code = "000000"  # type: ignore[misc]
     with pytest.raises(AttributeError):
         unit.extra = 1  # type: ignore[attr-defined]
     assert isinstance(unit.notes, tuple)
-    assert units.get("滑县").code == "410526"
+    assert units.get("浚县").code == "410621"
 
 
 def test_records_are_keyword_only() -> None:

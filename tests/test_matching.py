@@ -19,9 +19,10 @@ def _unit_name(match: Match) -> str | None:
 @pytest.mark.parametrize(
     ("name", "kwargs", "status", "unit", "code"),
     [
-        ("滑县", {}, PILOT, "滑县", "410526"),
-        ("河南省安阳市滑县", {}, PILOT, "滑县", "410526"),
-        (" 滑縣\u3000", {}, PILOT, "滑县", "410526"),
+        ("浚县", {}, PILOT, "浚县", "410621"),
+        ("河南省鹤壁市浚县", {}, PILOT, "浚县", "410621"),
+        (" 浚縣\u3000", {}, PILOT, "浚县", "410621"),
+        ("滑县", {}, NOT_PILOT, None, "410526"),  # the namesake 0.2.0 wrongly took for unit 154
         ("南京市", {}, PILOT, "南京市", "320100"),
         ("北京市", {}, PILOT, "北京市", "110000"),
         ("玄武区", {}, COVERED, "南京市", "320102"),
@@ -47,14 +48,15 @@ def _unit_name(match: Match) -> str | None:
         ("平安县", {}, PILOT, "平安区", "630203"),  # the notice's stale name
         ("八师石河子市", {}, PILOT, "石河子市", "659001"),
         ("北安管理局", {}, PILOT, "北安管理局", None),
-        ("huaxian", {"province": "河南"}, PILOT, "滑县", "410526"),
-        ("Hua County", {"prefecture": "安阳市"}, PILOT, "滑县", "410526"),
+        ("xunxian", {"province": "河南"}, PILOT, "浚县", "410621"),
+        ("Xun County", {"prefecture": "鹤壁市"}, PILOT, "浚县", "410621"),
+        ("huaxian", {"province": "河南"}, NOT_PILOT, None, "410526"),
         ("Panyu District", {}, PILOT, "番禺区", "440113"),
         ("ＰＡＮＹＵ　ＤＩＳＴＲＩＣＴ", {}, PILOT, "番禺区", "440113"),
         ("Nanjing", {}, PILOT, "南京市", "320100"),
         ("南京", {}, PILOT, "南京市", "320100"),
         ("铜川", {}, PILOT, "铜川市", "610200"),
-        ("410526", {}, PILOT, "滑县", "410526"),
+        ("410621", {}, PILOT, "浚县", "410621"),
         ("铜陵市", {"as_of": 2020}, PARTIAL, "铜陵市", "340700"),  # gained 枞阳县 from 安庆市
     ],
 )
@@ -141,7 +143,7 @@ def test_huge_name_is_unknown_at_once() -> None:
 
 
 def test_match_many_keeps_order_and_does_each_name_once() -> None:
-    names = ["滑县", "静安区", None, float("nan"), "", "滑县", "番禹区"] * 3
+    names = ["浚县", "静安区", None, float("nan"), "", "浚县", "番禹区"] * 3
     found = units.match_many(names, as_of=2020)
     assert len(found) == len(names)
     assert [m.status for m in found[:7]] == [PILOT, PARTIAL, UNKNOWN, UNKNOWN, UNKNOWN, PILOT, PILOT]
@@ -150,11 +152,14 @@ def test_match_many_keeps_order_and_does_each_name_once() -> None:
 
 
 def test_match_many_accepts_any_iterable_and_rejects_bad_items() -> None:
-    assert [m.code for m in units.match_many(iter(["滑县", "410526"]))] == ["410526", "410526"]
+    assert [m.code for m in units.match_many(iter(["浚县", "410621"]))] == ["410621", "410621"]
     with pytest.raises(TypeError, match="single str"):
         units.match_many("滑县")
-    with pytest.raises(TypeError, match="got int"):
-        units.match_many(["滑县", 3])
+    with pytest.raises(TypeError, match="got float"):
+        units.match_many(["浚县", 4.5])
+    with pytest.raises(TypeError, match="got bool"):
+        units.match_many(["浚县", True])
+    assert units.match_many([410621])[0].code == "410621"  # a code column read as integers
 
 
 def test_match_many_over_all_july_names() -> None:

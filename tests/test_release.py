@@ -84,11 +84,11 @@ def test_wheel_installs_in_a_fresh_environment(dist: Path, tmp_path: Path) -> No
     def run(*command: str | Path) -> subprocess.CompletedProcess[str]:
         return subprocess.run(list(map(str, command)), cwd=work, env=env, capture_output=True, text=True, check=False)
 
-    query = run(python, "-c", "import jijinan; print(jijinan.__file__); print(jijinan.units.get('滑縣').code)")
+    query = run(python, "-c", "import jijinan; print(jijinan.__file__); print(jijinan.units.get('浚縣').code)")
     assert query.returncode == 0, query.stderr
     location, code = query.stdout.split()
     assert str(env_dir) in location
-    assert code == "410526"
+    assert code == "410621"
     cli = run(env_dir / "bin" / "jijinan", "show", "番禹区")
     assert cli.returncode == 0, cli.stderr
     assert "440113" in cli.stdout

@@ -32,7 +32,7 @@ def hook(event, args):
 
 sys.addaudithook(hook)
 import jijinan
-jijinan.units.get("滑县")
+jijinan.units.get("浚县")
 jijinan.units.filter(province="河北", level="county")
 jijinan.notice.title
 jijinan.units.covering("320102")

@@ -28,7 +28,7 @@ def _successors(name: str) -> list[tuple[str, str, Relation]]:
         ("寿县", [("340422", "寿县", Relation.SAME_AREA)]),  # moved to 淮南市 in December 2015: new code
         ("大同市城区", [("140213", "平城区", Relation.PART), ("140214", "云冈区", Relation.PART)]),
         ("北京市", [("110000", "北京市", Relation.UNCHANGED)]),  # 密云县 and 延庆县 became districts inside it
-        ("滑县", [("410526", "滑县", Relation.UNCHANGED)]),
+        ("浚县", [("410621", "浚县", Relation.UNCHANGED)]),
     ],
 )
 def test_known_cases(unit: str, expected: list[tuple[str, str, Relation]]) -> None:
@@ -41,7 +41,7 @@ def test_approvals_are_cited() -> None:
     assert "上海市" in jingan.approvals[0].title
     (wanquan,) = units.get("万全县").successors
     assert wanquan.approvals[0].number == "国函〔2016〕5号"
-    assert units.get("滑县").successors[0].approvals == ()
+    assert units.get("浚县").successors[0].approvals == ()
 
 
 def test_bureau_has_no_successor() -> None:

@@ -1,8 +1,8 @@
 """jijinan: the 2015 "救急难" pilot notice (民办函〔2015〕244号) and its 300 pilot units as typed data.
 
     >>> from jijinan import units, notice
-    >>> units.get("滑县").code
-    '410526'
+    >>> units.get("浚县").code
+    '410621'
     >>> notice.number
     '民办函〔2015〕244号'
 
@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, TypeVar
 
 from jijinan.collection import PilotUnits
 from jijinan.coverage import Coverage
@@ -83,12 +83,54 @@ __all__ = [
     "Via",
     "__version__",
     "coverage",
+    "match_frame",
     "notice",
     "units",
 ]
 
+FrameT = TypeVar("FrameT")
+
 units: PilotUnits = PilotUnits()
 """The 300 pilot units, in the attachment's order (see :class:`PilotUnits`)."""
+
+
+def match_frame(
+    frame: FrameT,
+    name: str = "county",
+    *,
+    province: str | None = None,
+    prefecture: str | None = None,
+    year: str | None = None,
+    prefix: str | None = None,
+) -> FrameT:
+    """Match a column of a pandas or polars DataFrame and add the answers as columns.
+
+    ``name`` is the column of division names (or codes); ``province``, ``prefecture`` and
+    ``year`` name optional columns of per-row hints (``year`` is read as ``as_of``). Returns a
+    new frame of the same kind, rows in the same order, with the match columns added:
+    ``status``, ``code``, ``name``, ``period``, ``unit_seq``, ``unit_code``, ``unit_name``, ``via``,
+    ``candidates`` and ``reason`` (see the data dictionary). A column whose name the frame
+    already has is added as ``jijinan_<name>``; give ``prefix`` to prefix every added column
+    instead. The input frame is not changed. Each distinct row is matched once.
+
+    Example::
+
+        >>> import pandas as pd
+        >>> df = pd.DataFrame({"county": ["朝阳区", "朝阳区", "浚县"], "province": ["北京", "吉林", None]})
+        >>> jijinan.match_frame(df, province="province")[["county", "status", "unit_code"]].values.tolist()
+        [['朝阳区', 'covered', '110000'], ['朝阳区', 'not_pilot', <NA>], ['浚县', 'pilot', '410621']]
+
+    Raises:
+        TypeError: ``frame`` is not a pandas or polars DataFrame, a column label is not a ``str``,
+            or a column holds values that are not names (see ``PilotUnits.match_many``).
+        KeyError: a named column is not in the frame (the message lists its columns).
+        ValueError: an added column would still replace one of the frame's, a hint
+            names no division, or a year is outside the tables' years.
+    """
+    from jijinan import frames
+
+    result: FrameT = frames.match_frame(frame, name, province=province, prefecture=prefecture, year=year, prefix=prefix)
+    return result
 
 
 def coverage() -> Coverage:

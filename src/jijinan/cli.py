@@ -273,7 +273,7 @@ def build_parser() -> argparse.ArgumentParser:
     units.add_argument("--format", choices=["table", "csv", "json"], default="table")
 
     show = add("show", cmd_show, "one pilot unit with everything known about it")
-    show.add_argument("name", help="a code or name: 滑县, 滑縣, 邢台市桥东区, 410526")
+    show.add_argument("name", help="a code or name: 浚县, 浚縣, 邢台市桥东区, 410621")
 
     match = add("match", cmd_match, "match a file of names: adds status, unit, code and reason columns")
     match.add_argument(

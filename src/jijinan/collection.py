@@ -39,7 +39,8 @@ def unit_keys(unit: PilotUnit) -> set[str]:
         prefixes |= {unit.prefecture, unit.province + unit.prefecture}
     names = {unit.name, unit.published_name}
     keys = {p + n for p in prefixes for n in names}
-    keys |= {unit.full_name, unit.name_hant, unit.published_name_hant, unit.group + unit.published_name}
+    keys |= {unit.full_name, unit.name_hant, unit.published_name_hant, unit.received_name}
+    keys.add(unit.group + unit.published_name)
     if unit.code is not None:
         keys.add(unit.code)
     return keys
@@ -122,7 +123,7 @@ class PilotUnits(Sequence[PilotUnit]):
     def __init__(self, load: Callable[[], _Index] | None = None, matcher: Callable[[], Matcher] | None = None) -> None:
         self._index: _Index | None = None  # set once loaded, so lookups skip the loader
         self._load = load if load is not None else _default_index
-        self._matcher = matcher if matcher is not None else _default_matcher
+        self._matcher = matcher if matcher is not None else default_matcher
         self._coverage = _data.once(self._build_coverage)
 
     def _build_coverage(self) -> Coverage:
@@ -171,8 +172,8 @@ class PilotUnits(Sequence[PilotUnit]):
 
         Example::
 
-            >>> units.get("滑縣").code
-            '410526'
+            >>> units.get("浚縣").code
+            '410621'
 
         Raises:
             TypeError: ``key`` is not a ``str``.
@@ -358,8 +359,8 @@ class PilotUnits(Sequence[PilotUnit]):
         """Whether the division a name denotes was in the pilot, with the rule that decided it.
 
         ``name`` may be simplified or traditional, with or without province and prefecture
-        (河南省安阳市滑县), a code, the notice's own spellings (番禹区, 平安县, 八师石河子市,
-        北安管理局) or toneless pinyin (huaxian, Hua County, Panyu District). It is read in
+        (河南省鹤壁市浚县), a code, the notice's own spellings (番禹区, 平安县, 八师石河子市,
+        北安管理局) or pinyin (xunxian, Xun County, Panyu District). It is read in
         the July 2015 table unless ``as_of`` (a year, 2015-2024) says otherwise; a name that
         did not exist in July 2015 is read in the first year-end table that has it. The
         ``province`` and ``prefecture`` hints narrow names that several divisions bear.
@@ -378,18 +379,33 @@ class PilotUnits(Sequence[PilotUnit]):
         self,
         names: Iterable[object],
         *,
-        province: str | None = None,
-        prefecture: str | None = None,
-        as_of: int | None = None,
+        province: str | Iterable[object] | None = None,
+        prefecture: str | Iterable[object] | None = None,
+        as_of: int | Iterable[object] | None = None,
     ) -> tuple[Match, ...]:
-        """:meth:`match` for every name of an iterable (a list, a pandas column), in order.
+        """:meth:`match` for every name of an iterable (a list, a pandas or polars column), in order.
 
-        Each distinct name is matched once. ``None`` and NaN (a missing value) and empty
-        strings give ``unknown`` rather than an error, as a column of data may hold them.
+        Each hint may be one value for every name or a column of one value per name (a list,
+        a pandas or polars Series), so that namesakes in a real file are told apart row by
+        row; a missing value in a hint column means no hint for that row. Each distinct
+        combination of name and hints is matched once, so a long column of repeated names
+        costs little more than its distinct values.
+
+        A missing name (``None``, any NaN, ``pd.NA``, ``pd.NaT``) or an empty one gives
+        ``unknown`` rather than an error, as a column of data may hold them; an integer (a
+        code column read as numbers) is read as a code.
+
+        Example::
+
+            >>> [m.status.value for m in units.match_many(["朝阳区", "朝阳区"], province=["北京", "吉林"])]
+            ['covered', 'not_pilot']
 
         Raises:
-            TypeError: ``names`` is a single ``str``, or holds something other than str/None/NaN.
-            ValueError: a hint names no division, or ``as_of`` is outside 2015-2024.
+            TypeError: ``names`` is a single ``str`` or not iterable, or holds something other
+                than str, integer codes or missing values; a hint is of the wrong type.
+            ValueError: a hint names no division, ``as_of`` is outside the years of the tables, or
+                a hint column's length differs from the number of names. Hints are checked
+                before any name is read.
         """
         return self._matcher().match_many(names, province=province, prefecture=prefecture, as_of=as_of)
 
@@ -412,7 +428,8 @@ def _default_index() -> _Index:
 
 
 @_data.once
-def _default_matcher() -> Matcher:
+def default_matcher() -> Matcher:
+    """The process's matcher over the packaged data, built on first use."""
     from jijinan.matching import Matcher
 
     index = _default_index()

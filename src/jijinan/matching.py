@@ -15,20 +15,23 @@ The indexes are built once, on first use, from the loaded tables.
 
 from __future__ import annotations
 
-import math
+import operator
 import re
-from collections.abc import Callable, Iterable
-from typing import Final
+from collections.abc import Callable, Iterable, Sequence
+from decimal import Decimal
+from typing import Final, TypeVar
 
+from jijinan._columns import MISSING, broadcast, distinct, is_missing
 from jijinan._names import PREFECTURE_SUFFIX, PROVINCE_SUFFIX, Normalizer, check_key
 from jijinan._tables import FIRST_YEAR, LAST_YEAR, NOTICE_PERIOD, OriginPart, Span, Tables, period_of_year
 from jijinan.errors import DataIntegrityError, DivisionNotFoundError
-from jijinan.records import Division, Kind, Match, MatchStatus, PilotUnit, Via
+from jijinan.records import Division, Level, Match, MatchStatus, PilotUnit, Via
 
 __all__ = ["Matcher"]
 
 MAX_NAME_LENGTH: Final = 100
 _CODE = re.compile(r"\d{6}")
+T = TypeVar("T")
 
 
 class Matcher:
@@ -150,9 +153,10 @@ class Matcher:
         return units.pop() if len(units) == 1 else None
 
     def via(self, unit: PilotUnit, code: str) -> Via:
-        if unit.code == code:
+        """How a division with ``code`` lies in ``unit``: the unit itself, or inside it."""
+        if unit.code == code or unit.level is Level.COUNTY:
             return Via.SELF
-        return Via.PROVINCE if unit.kind is Kind.MUNICIPALITY else Via.PREFECTURE
+        return Via.PROVINCE if unit.level is Level.PROVINCIAL else Via.PREFECTURE
 
     # -- names ------------------------------------------------------------------
 
@@ -193,7 +197,9 @@ class Matcher:
                 add(key, index_of[id(self.july[unit.code])])
         return {k: tuple(v) for k, v in keys.items()}
 
-    def _hint_index(self, wanted: Callable[[Span], bool], digits: int, suffix: re.Pattern[str]) -> dict[str, set[str]]:
+    def _hint_index(
+        self, wanted: Callable[[Span], bool], digits: int, suffix: re.Pattern[str]
+    ) -> dict[str, frozenset[str]]:
         index: dict[str, set[str]] = {}
         for span in self.tables.spans:
             if wanted(span):
@@ -201,9 +207,9 @@ class Matcher:
                 names.update(self.tables.pinyin.get(span.name, ()))
                 for name in names:
                     index.setdefault(self.normalize(name), set()).add(span.code[:digits])
-        return index
+        return {k: frozenset(v) for k, v in index.items()}
 
-    def _hint(self, value: str | None, index: dict[str, set[str]], what: str) -> set[str] | None:
+    def _hint(self, value: str | None, index: dict[str, frozenset[str]], what: str) -> frozenset[str] | None:
         if value is None:
             return None
         check_key(value, what)
@@ -220,7 +226,11 @@ class Matcher:
         check_key(name, "name")
         provinces = self._hint(province, self.provinces, "province")
         prefectures = self._hint(prefecture, self.prefectures, "prefecture")
-        period = _period(as_of)
+        return self._match(name, provinces, prefectures, _period(as_of))
+
+    def _match(
+        self, name: str, provinces: frozenset[str] | None, prefectures: frozenset[str] | None, period: int | None
+    ) -> Match:
         if len(name) > MAX_NAME_LENGTH:
             return _unknown(name, f"the name is {len(name):,} characters long; no division's name is")
         key = self.normalize(name)
@@ -232,6 +242,7 @@ class Matcher:
                 query=name,
                 status=MatchStatus.PILOT,
                 unit=unit,
+                via=Via.SELF,
                 code=None,
                 name=unit.full_name,
                 period=self.tables.periods[NOTICE_PERIOD],
@@ -267,6 +278,7 @@ class Matcher:
                 query=name,
                 status=MatchStatus.AMBIGUOUS,
                 unit=None,
+                via=None,
                 code=None,
                 name=None,
                 period=None,
@@ -290,6 +302,7 @@ class Matcher:
                 query=query,
                 status=status,
                 unit=unit,
+                via=None if unit is None else Via.SELF if status is MatchStatus.PILOT else self.via(unit, ""),
                 code=span.code,
                 name=full,
                 period=label,
@@ -337,39 +350,130 @@ class Matcher:
         self,
         names: Iterable[object],
         *,
-        province: str | None = None,
-        prefecture: str | None = None,
-        as_of: int | None = None,
+        province: object = None,
+        prefecture: object = None,
+        as_of: object = None,
     ) -> tuple[Match, ...]:
-        _period(as_of)  # check once, before the loop
+        found, codes = self.match_distinct(names, province=province, prefecture=prefecture, as_of=as_of)
+        table = [*found, MISSING_NAME]  # MISSING (-1) indexes the last entry
+        return tuple(map(table.__getitem__, codes))
+
+    def match_distinct(
+        self,
+        names: Iterable[object],
+        *,
+        province: object = None,
+        prefecture: object = None,
+        as_of: object = None,
+    ) -> tuple[list[Match], list[int]]:
+        """The matches of the distinct rows of ``names`` (with their hints), and each row's index.
+
+        A row whose name is missing has the index :data:`~jijinan._columns.MISSING`.
+        """
         if isinstance(names, (str, bytes)):
             raise TypeError("names must be an iterable of names, not a single str; use match() for one name")
-        memo: dict[object, Match] = {}
-        out = []
-        for value in names:
-            key: object = value
-            if isinstance(value, float) and math.isnan(value):
-                key = None  # pandas' missing value
-            found = memo.get(key) if isinstance(key, (str, type(None))) else None
-            if found is None:
-                if key is None:
-                    found = _unknown("", "missing value")
-                elif not isinstance(key, str):
-                    raise TypeError(f"names must hold str (or None/NaN for missing), got {type(value).__name__}")
-                elif not key.strip():
-                    found = _unknown(key, "empty name")
-                else:
-                    found = self.match(key, province=province, prefecture=prefecture, as_of=as_of)
-                memo[key] = found
-            out.append(found)
-        return tuple(out)
+        if not isinstance(names, Iterable):
+            raise TypeError(f"names must be an iterable of names, got {type(names).__name__}")
+        if all(_is_scalar(hint) for hint in (province, prefecture, as_of)):
+            hints = (
+                None if is_missing(province) else self._hint(province, self.provinces, "province"),  # type: ignore[arg-type]
+                None if is_missing(prefecture) else self._hint(prefecture, self.prefectures, "prefecture"),  # type: ignore[arg-type]
+                _row_period(as_of),
+            )
+            uniques, codes = distinct(names)
+            return [self._match_value(value, *hints) for value in uniques], codes
+        rows = names if isinstance(names, Sequence) else list(names)
+        # Every hint is checked before any name is read: a bad hint is the caller's mistake,
+        # whatever the names hold. Each distinct hint value is checked once.
+        provinces = self._hint_column(province, len(rows), "province", self._province_hint)
+        prefectures = self._hint_column(prefecture, len(rows), "prefecture", self._prefecture_hint)
+        periods = self._hint_column(as_of, len(rows), "as_of", _row_period)
+        keyed = [
+            None if is_missing(name) else (name, provinces[i], prefectures[i], periods[i])
+            for i, name in enumerate(rows)
+        ]
+        uniques, codes = distinct(keyed)
+        return [self._match_value(*key) for key in uniques], codes  # type: ignore[misc]
+
+    def _hint_column(self, hint: object, length: int, what: str, check: Callable[[object], T]) -> Sequence[T | None]:
+        column = broadcast(hint, length, what)
+        if column is None:
+            return [None] * length
+        values, codes = distinct(column)
+        checked = [check(value) for value in values]
+        return [None if c == MISSING else checked[c] for c in codes]
+
+    def _province_hint(self, value: object) -> frozenset[str] | None:
+        return self._row_hint(value, self.provinces, "province")
+
+    def _prefecture_hint(self, value: object) -> frozenset[str] | None:
+        return self._row_hint(value, self.prefectures, "prefecture")
+
+    def _row_hint(self, value: object, index: dict[str, frozenset[str]], what: str) -> frozenset[str] | None:
+        if is_missing(value):
+            return None
+        if not isinstance(value, str):
+            raise TypeError(f"{what} must be a str (a name or a code) or missing, got {type(value).__name__}")
+        if not value.strip():
+            return None  # an empty cell in a hint column: no hint for that row
+        return self._hint(value, index, what)
+
+    def _match_value(
+        self,
+        value: object,
+        provinces: frozenset[str] | None,
+        prefectures: frozenset[str] | None,
+        period: int | None,
+    ) -> Match:
+        if value is None or is_missing(value):
+            return MISSING_NAME
+        if not isinstance(value, str):
+            value = _code_text(value)
+        if not value.strip():
+            return _unknown(value, "empty name")
+        return self._match(value, provinces, prefectures, period)
+
+
+def _is_scalar(hint: object) -> bool:
+    return hint is None or isinstance(hint, (str, bytes, int, float, Decimal)) or not isinstance(hint, Iterable)
+
+
+def _code_text(value: object) -> str:
+    """A number in a column of names is a code (a code column read as integers)."""
+    if isinstance(value, bool):
+        raise TypeError("names must hold str (or missing values), got bool")
+    try:
+        number = operator.index(value)  # type: ignore[arg-type]  # int, numpy integers
+    except TypeError:
+        if isinstance(value, (float, Decimal)) or type(value).__name__.startswith("float"):
+            as_float = float(value)  # type: ignore[arg-type]
+            if as_float.is_integer() and as_float > 0:
+                return str(int(as_float))
+        raise TypeError(
+            f"names must hold str, integer codes or missing values, got {type(value).__name__} {value!r:.40}"
+        ) from None
+    if number <= 0:
+        raise TypeError(f"names must hold str, positive integer codes or missing values, got {number}")
+    return str(number)
+
+
+def _row_period(as_of: object) -> int | None:
+    if is_missing(as_of):
+        return None
+    if isinstance(as_of, float) and as_of.is_integer():
+        as_of = int(as_of)  # a year column with missing values is read as floats
+    return _period(as_of)
 
 
 def _period(as_of: object) -> int | None:
     if as_of is None:
         return None
-    if isinstance(as_of, bool) or not isinstance(as_of, int):
-        raise TypeError(f"as_of must be a year (int) or None, got {type(as_of).__name__}")
+    try:
+        if isinstance(as_of, bool):
+            raise TypeError
+        as_of = operator.index(as_of)  # type: ignore[arg-type]  # int and numpy's integers
+    except TypeError:
+        raise TypeError(f"as_of must be a year (int) or None, got {type(as_of).__name__}") from None
     if not FIRST_YEAR <= as_of <= LAST_YEAR:
         raise ValueError(f"as_of must be a year from {FIRST_YEAR} to {LAST_YEAR}, got {as_of}")
     return period_of_year(as_of)
@@ -380,9 +484,13 @@ def _unknown(query: str, reason: str) -> Match:
         query=query,
         status=MatchStatus.UNKNOWN,
         unit=None,
+        via=None,
         code=None,
         name=None,
         period=None,
         candidates=(),
         reason=reason,
     )
+
+
+MISSING_NAME: Final = _unknown("", "missing value")

@@ -68,7 +68,7 @@ class Kind(str, enum.Enum):
     DISTRICT = "district"
     """市辖区: a district of a city (河西区)."""
     COUNTY = "county"
-    """县 (滑县)."""
+    """县 (浚县)."""
     AUTONOMOUS_COUNTY = "autonomous_county"
     """自治县 (本溪满族自治县)."""
     BANNER = "banner"
@@ -160,11 +160,18 @@ class Notice:
     """The heading of section 三, 落实工作要求."""
     requirements: tuple[Requirement, ...]
     closing: tuple[Text, ...]
-    """The paragraphs after section 三, before the attachment line."""
+    """The two unnumbered paragraphs that close section 三 (落实工作要求) after its item (四): on the
+    pilot's evaluation, and on what to report. They belong to section 三 in the notice's
+    structure; they are kept apart from ``requirements`` because they are not numbered items."""
     attachment_title: Text
     """The title of the attachment that lists the units, 全国"救急难"综合试点单位名单."""
     cited_documents: tuple[CitedDocument, ...]
     """The documents the notice cites, in the order they first appear."""
+    received: str
+    """The notice as it was received, one paragraph a line: the web copy's own traditional
+    characters and half-width punctuation (關于, 后, 范圍 where standard traditional text has
+    關於, 後, 範圍), with only its damage repaired (page furniture, pinyin annotations and
+    mis-decoded bytes). The ``hant`` texts are standard traditional, made from the simplified."""
 
 
 class Relation(str, enum.Enum):
@@ -212,15 +219,19 @@ class PilotUnit:
     seq: int = attrs.field(validator=attrs.validators.and_(attrs.validators.ge(1), attrs.validators.le(300)))
     """Its position in the attachment, 1 to 300."""
     name: str
-    """Its official short name at the notice date, simplified: 桥东区, 滑县, 番禺区, 北京市."""
+    """Its official short name at the notice date, simplified: 桥东区, 浚县, 番禺区, 北京市."""
     name_hant: str
-    """The same name in traditional characters."""
+    """The same name in standard traditional characters: 瀋河區, 雲和縣."""
     name_pinyin: str
-    """The name in toneless pinyin with its level in English: ``Hua County``, ``Panyu District``."""
+    """The name romanised: the specific part in Hanyu Pinyin (GB/T 16159), the generic part in
+    English: ``Xun County``, ``Panyu District``."""
     published_name: str
     """The name exactly as the notice prints it, simplified: 邢台市桥东区, 番禹区, 平安县, 全市."""
     published_name_hant: str
-    """The printed name in traditional characters, free of the seed's damage."""
+    """The printed name in standard traditional characters: 瀋陽市瀋河區."""
+    received_name: str
+    """The entry exactly as the received copy prints it, damage repaired: its converter's
+    characters (沈陽市沈河區, 云和縣), as in ``Notice.received``."""
     full_name: str
     """Province, prefecture and name joined: 河北省邢台市桥东区, 北京市, 黑龙江省农垦总局北安管理局."""
     code: str | None = attrs.field(validator=_check_code)
@@ -301,6 +312,10 @@ class Match:
     unit: PilotUnit | None
     """The pilot unit involved: the unit itself, the unit that covers the division, or (for
     ``partial``) the first unit whose area it shares; ``None`` otherwise."""
+    via: Via | None
+    """How the division's area is in the pilot: ``self`` (it is, or is part of, a county-level
+    unit, or is a unit itself), ``prefecture`` (inside a prefecture-level unit) or ``province``
+    (inside Beijing); ``None`` when no unit is involved."""
     code: str | None
     """The code of the division the name resolved to (``None`` when unresolved, and for the
     reclamation bureau, which has no code)."""

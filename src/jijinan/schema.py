@@ -12,9 +12,19 @@ from typing import Literal
 
 import attrs
 
-from jijinan.records import CoverageRow, Kind, Level, PilotUnit, Via
+from jijinan.records import CoverageRow, Kind, Level, Match, MatchStatus, PilotUnit, Via
 
-__all__ = ["COVERAGE_COLUMNS", "UNIT_COLUMNS", "Column", "coverage_records", "unit_records"]
+__all__ = [
+    "CLASH_PREFIX",
+    "COVERAGE_COLUMNS",
+    "MATCH_COLUMNS",
+    "UNIT_COLUMNS",
+    "Column",
+    "added_column_names",
+    "coverage_records",
+    "match_records",
+    "unit_records",
+]
 
 ColumnType = Literal["string", "integer", "boolean", "category"]
 Value = str | int | bool | None
@@ -34,7 +44,7 @@ class Column:
     """The allowed values of a ``category`` column, in order."""
 
 
-def _categories(kind: type[Level] | type[Kind] | type[Via]) -> tuple[str, ...]:
+def _categories(kind: type[Level] | type[Kind] | type[Via] | type[MatchStatus]) -> tuple[str, ...]:
     return tuple(member.value for member in kind)
 
 
@@ -48,9 +58,25 @@ UNIT_COLUMNS: tuple[Column, ...] = (
     ),
     Column(name="name", type="string", nullable=False, description="Official short name at the notice date."),
     Column(name="name_hant", type="string", nullable=False, description="The name in traditional characters."),
-    Column(name="name_pinyin", type="string", nullable=False, description="The name in toneless pinyin: Hua County."),
+    Column(
+        name="name_pinyin",
+        type="string",
+        nullable=False,
+        description="The name romanised, generic part in English: Xun County, Gu'an County.",
+    ),
     Column(name="published_name", type="string", nullable=False, description="The name as the notice prints it."),
-    Column(name="published_name_hant", type="string", nullable=False, description="The printed name, traditional."),
+    Column(
+        name="published_name_hant",
+        type="string",
+        nullable=False,
+        description="The printed name in standard traditional characters.",
+    ),
+    Column(
+        name="received_name",
+        type="string",
+        nullable=False,
+        description="The entry as the received copy prints it (its converter's characters), damage repaired.",
+    ),
     Column(name="full_name", type="string", nullable=False, description="Province, prefecture and name joined."),
     Column(name="province", type="string", nullable=False, description="The province-level division containing it."),
     Column(name="province_code", type="string", nullable=False, description="The province's code, six digits."),
@@ -119,6 +145,78 @@ COVERAGE_COLUMNS: tuple[Column, ...] = (
 )
 
 
+MATCH_COLUMNS: tuple[Column, ...] = (
+    Column(
+        name="status",
+        type="category",
+        nullable=False,
+        description="pilot, covered, partial, not_pilot, ambiguous or unknown (see the matching rules).",
+        categories=_categories(MatchStatus),
+    ),
+    Column(
+        name="code",
+        type="string",
+        nullable=True,
+        description="Code of the division the name resolved to, six digits; empty when unresolved.",
+    ),
+    Column(name="name", type="string", nullable=True, description="That division's full name."),
+    Column(
+        name="period",
+        type="string",
+        nullable=True,
+        description="The table the name was read in: 2015-07 (the notice date) or a year-end such as 2020.",
+    ),
+    Column(name="unit_seq", type="integer", nullable=True, description="The pilot unit involved: its position."),
+    Column(
+        name="unit_code",
+        type="string",
+        nullable=True,
+        description="The pilot unit's own code (July 2015); empty for the reclamation bureau and when no unit.",
+    ),
+    Column(name="unit_name", type="string", nullable=True, description="The pilot unit's full name."),
+    Column(
+        name="via",
+        type="category",
+        nullable=True,
+        description="self (the unit, or part of a county-level unit), prefecture (inside a prefecture-level "
+        "unit) or province (inside Beijing).",
+        categories=_categories(Via),
+    ),
+    Column(
+        name="candidates",
+        type="string",
+        nullable=True,
+        description="For ambiguous: every division the name fits, as 'full name (code, table)', joined by '; '.",
+    ),
+    Column(name="reason", type="string", nullable=False, description="One line saying why."),
+)
+
+
+CLASH_PREFIX = "jijinan_"
+"""What an added column's name gets in front when the input already has a column of that name."""
+
+
+def added_column_names(existing: Iterable[str], columns: Iterable[Column], prefix: str | None = None) -> list[str]:
+    """Names for columns added beside ``existing`` ones, never replacing one.
+
+    With ``prefix`` every name is prefixed; without, only the names the input already uses
+    get :data:`CLASH_PREFIX`.
+
+    Raises:
+        ValueError: a name, even prefixed, is already taken.
+    """
+    taken = set(existing)
+    names = []
+    for column in columns:
+        name = prefix + column.name if prefix is not None else column.name
+        if prefix is None and name in taken:
+            name = CLASH_PREFIX + name
+        if name in taken:
+            raise ValueError(f"the input already has a column {name!r}; give another prefix for the added columns")
+        names.append(name)
+    return names
+
+
 def _join(items: Iterable[str]) -> str | None:
     joined = SEPARATOR.join(items)
     return joined or None
@@ -135,6 +233,7 @@ def unit_records(units: Iterable[PilotUnit]) -> list[dict[str, Value]]:
             "name_pinyin": u.name_pinyin,
             "published_name": u.published_name,
             "published_name_hant": u.published_name_hant,
+            "received_name": u.received_name,
             "full_name": u.full_name,
             "province": u.province,
             "province_code": u.province_code,
@@ -170,4 +269,23 @@ def coverage_records(rows: Iterable[CoverageRow]) -> list[dict[str, Value]]:
             "via": r.via.value if r.via else None,
         }
         for r in rows
+    ]
+
+
+def match_records(matches: Iterable[Match]) -> list[dict[str, Value]]:
+    """One plain dict per match, keyed by the names of :data:`MATCH_COLUMNS`."""
+    return [
+        {
+            "status": m.status.value,
+            "code": m.code,
+            "name": m.name,
+            "period": m.period,
+            "unit_seq": m.unit.seq if m.unit else None,
+            "unit_code": m.unit.code if m.unit else None,
+            "unit_name": m.unit.full_name if m.unit else None,
+            "via": m.via.value if m.via else None,
+            "candidates": _join(f"{c.full_name} ({c.code}, {c.period})" for c in m.candidates),
+            "reason": m.reason,
+        }
+        for m in matches
     ]

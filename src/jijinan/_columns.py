@@ -1,0 +1,134 @@
+"""Reading columns of values as users hand them over: lists, pandas and polars columns.
+
+Two jobs, both about the *shape* of input rather than its meaning: telling a missing
+value (``None``, any NaN, ``pd.NA``, ``pd.NaT``) from a value, and splitting a column into
+its distinct values and, per row, the index of its value, so that each distinct value is
+looked at once however long the column is. Neither pandas nor polars is imported here:
+their columns are recognised by what they offer.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Hashable, Iterable, Sequence
+from decimal import Decimal
+from typing import Any
+
+__all__ = ["MISSING", "broadcast", "distinct", "is_missing"]
+
+MISSING = -1
+"""The index :func:`distinct` gives a row whose value is missing."""
+
+# pandas' missing scalars, recognised by their type's name so pandas need not be imported.
+_MISSING_TYPES = frozenset({"NAType", "NaTType"})
+
+
+def is_missing(value: object) -> bool:
+    """Whether ``value`` stands for a missing value: None, a NaN of any float type, pd.NA, pd.NaT."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return False
+    if isinstance(value, float):
+        return math.isnan(value)
+    if isinstance(value, Decimal):
+        return value.is_nan()
+    if type(value).__name__ in _MISSING_TYPES:
+        return True
+    # numpy's floating scalars (float32, float16) are not Python floats; NaN is the one value
+    # unequal to itself. Anything whose comparison does not give a plain bool is not a NaN.
+    try:
+        return bool(value != value)  # noqa: PLR0124
+    except Exception:
+        return False
+
+
+def _pandas_codes(values: Any) -> tuple[list[Any], list[int]] | None:
+    """Distinct values and row codes of a pandas Series, Index or Categorical, else None."""
+    module = type(values).__module__
+    if not module.startswith("pandas"):
+        return None
+    import pandas as pd  # present: ``values`` is one of its objects
+
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    return list(uniques), codes.tolist()
+
+
+def _polars_codes(values: Any) -> tuple[list[Any], list[int]] | None:
+    """Distinct values and row codes of a polars Series, else None."""
+    module = type(values).__module__
+    if not module.startswith("polars"):
+        return None
+    import polars as pl  # present: ``values`` is one of its objects
+
+    if not isinstance(values, pl.Series):
+        return None
+    frame = pl.DataFrame({"value": values})
+    uniques = frame.unique(subset="value", maintain_order=True)["value"]
+    kept = uniques.drop_nulls()
+    lookup = pl.DataFrame({"value": kept, "code": pl.Series(range(len(kept)), dtype=pl.Int64)})
+    codes = frame.join(lookup, on="value", how="left", maintain_order="left", nulls_equal=False)["code"]
+    return kept.to_list(), codes.fill_null(MISSING).to_list()
+
+
+def distinct(values: Iterable[object]) -> tuple[list[object], list[int]]:
+    """Split ``values`` into its distinct non-missing values and, per row, the index of its value.
+
+    A missing row gets :data:`MISSING`. Values that are not hashable are kept one per row.
+    """
+    for columnar in (_pandas_codes, _polars_codes):
+        found = columnar(values)
+        if found is not None:
+            return _fold_missing(*found)
+    uniques: list[object] = []
+    codes: list[int] = []
+    seen: dict[tuple[type, Hashable], int] = {}
+    for value in values:
+        if is_missing(value):
+            codes.append(MISSING)
+            continue
+        try:
+            key = (type(value), value)
+            index = seen.get(key)
+        except TypeError:  # unhashable: a list inside a column, say; judged on its own
+            uniques.append(value)
+            codes.append(len(uniques) - 1)
+            continue
+        if index is None:
+            index = seen[key] = len(uniques)
+            uniques.append(value)
+        codes.append(index)
+    return uniques, codes
+
+
+def _fold_missing(uniques: list[object], codes: list[int]) -> tuple[list[object], list[int]]:
+    # pandas and polars leave some missing values among the distinct ones (a NaN in an object
+    # column, pd.NaT): give their rows the MISSING code too.
+    missing = [i for i, value in enumerate(uniques) if is_missing(value)]
+    if not missing:
+        return uniques, codes
+    dropped = set(missing)
+    kept = [v for i, v in enumerate(uniques) if i not in dropped]
+    renumber: dict[int, int] = {}
+    for i in range(len(uniques)):
+        if i not in dropped:
+            renumber[i] = len(renumber)
+    return kept, [MISSING if c == MISSING or c in dropped else renumber[c] for c in codes]
+
+
+def broadcast(value: object, length: int, what: str) -> Sequence[object] | None:
+    """A per-row sequence for a hint given as one value or as a column; None for no hint.
+
+    Raises:
+        ValueError: a column whose length is not ``length``.
+    """
+    if value is None:
+        return None
+    if isinstance(value, (str, bytes, int, float, Decimal)) or is_missing(value):
+        return [value] * length
+    if not isinstance(value, Iterable):
+        return [value] * length
+    column = value if isinstance(value, Sequence) else list(value)
+    if len(column) != length:
+        raise ValueError(f"{what} has {len(column):,} values but names has {length:,}: give one value or one per name")
+    return column
