@@ -35,7 +35,8 @@ from typing import Any
 import pypinyin
 
 import seed_damage
-from history import ALL, PERIODS, History
+import tables
+from history import ALL, LATEST, NOTICE, History
 from traditional import Converter, ConverterError, char_map
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -692,18 +693,21 @@ def same_level(code: str, level: str) -> bool:
 
 
 def add_successors(history: History, units: list[dict[str, Any]]) -> None:
-    """What each unit became in the 2024 table, with the relation of areas and the approvals."""
+    """What each unit became in the 2024 table, with the relation of areas and the approvals.
+
+    A successor's approvals are those behind the changes since July 2015 to the land it holds
+    of the unit: none for a successor that holds the unit's land unchanged.
+    """
     july = {r.code: r for r in history.july}
-    final = PERIODS - 1
     for unit in units:
         unit["successors"] = []
         if unit["code"] is None:
             continue  # the reclamation bureau is not a division: it has no code to follow
-        area = set(history.full_origin(0, july[unit["code"]]))
-        for record in history.alive[final]:
+        area = set(history.full_origin(NOTICE, july[unit["code"]]))
+        for record in history.alive[LATEST]:
             if not same_level(record.code, unit["level"]):
                 continue
-            origin = history.full_origin(final, record)
+            origin = history.full_origin(LATEST, record)
             shared = area & set(origin)
             if not shared:
                 continue
@@ -714,10 +718,8 @@ def add_successors(history: History, units: list[dict[str, Any]]) -> None:
                 relation = "unchanged" if same else "same_area"
             else:
                 relation = "whole" if holds_all else "part"
-            # the approvals behind every change to the successor's area since July 2015
             approvals = sorted(
-                {a for entry in origin.values() for a in entry[1]},
-                key=lambda a: (history.approvals[a].date or datetime.date.min, a),
+                {a for code in shared for a in origin[code][1]}, key=lambda a: history.approvals[a].sort_key()
             )
             unit["successors"].append(
                 {
@@ -732,30 +734,6 @@ def add_successors(history: History, units: list[dict[str, Any]]) -> None:
             )
         if not unit["successors"]:
             fail(f"unit {unit['name']} ({unit['code']}) has no successor in the 2024 table")
-
-
-def division_tables(history: History) -> dict[str, Any]:
-    """Every division in force at any period, with its origin at each period it changed."""
-    rows: list[list[Any]] = []
-    seen: dict[tuple[int, str], int] = {}
-    for period, alive in enumerate(history.alive):
-        for record in alive:
-            own = history.origin[period][id(record)]
-            origin = sorted([c, history.share(c, pieces), sorted(a)] for c, (pieces, a) in own.items())
-            key = (id(record), history.name_at(period, record))
-            if key not in seen:
-                seen[key] = len(rows)
-                rows.append([record.code, key[1], period, period, [[period, origin]]])
-            row = rows[seen[key]]
-            row[3] = period
-            if row[4][-1][1] != origin:
-                row[4].append([period, origin])
-    rows.sort(key=lambda r: (r[0], r[2]))
-    return {
-        "periods": ["2015-07", *(str(y) for y in range(2015, 2025))],
-        "approvals": [a.as_json() for a in history.approvals],
-        "divisions": rows,
-    }
 
 
 # Romanised province names: the pinyin of the name without its suffix, except where the
@@ -912,7 +890,13 @@ def check_clean(name: str, payload: str) -> None:
 
 
 def dump(obj: Any) -> str:
+    """JSON for files people read and diff: one key a line, sorted."""
     return json.dumps(obj, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def compact(obj: Any) -> str:
+    """JSON for the large tables: no white space, keys in the order built."""
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def build(shared: Path, out: Path) -> dict[str, str]:
@@ -931,18 +915,17 @@ def build(shared: Path, out: Path) -> dict[str, str]:
     add_pinyin(units)
     t2s = char_map(conv, *lookup_names(history, units))
     conv.check_exceptions_used()
+    normalize = tables.Normalizer(t2s)
+    spans, spellings = tables.division_spans(history, units)
+    pinyin = pinyin_table({r.name for r in history.records} | {u["name"] for u in units})
 
     files = {
         "notice.json": dump({"notice": notice}),
         "units.json": dump({"units": units}),
         "chars.json": dump({"t2s": t2s}),
-        "divisions.json": json.dumps(division_tables(history), ensure_ascii=False, separators=(",", ":")) + "\n",
-        "pinyin.json": json.dumps(
-            {"pinyin": pinyin_table({n for r in history.records for n in [r.name]} | {u["name"] for u in units})},
-            ensure_ascii=False,
-            separators=(",", ":"),
-        )
-        + "\n",
+        "divisions.json": compact(tables.divisions_payload(spans)),
+        "index.json": compact(tables.index_payload(spans, spellings, units, pinyin, normalize)),
+        "unit_keys.json": compact({"keys": tables.unit_keys_payload(units, normalize)}),
     }
     out.mkdir(parents=True, exist_ok=True)
     sums = {}

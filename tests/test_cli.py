@@ -127,7 +127,7 @@ def test_match_errors(tmp_path: Path) -> None:
     assert "Traceback" not in err
     code, _, err = run("match", str(bad_column), "--column", "县", "--as-of", "1999")
     assert code == 2
-    assert "2015 to 2024" in err
+    assert "2000 to 2024" in err
 
 
 def test_coverage_csv() -> None:

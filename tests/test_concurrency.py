@@ -77,6 +77,7 @@ def test_32_threads_first_query_at_once() -> None:
             "units.json": 1,
             "chars.json": 1,
             "notice.json": 1,
+            "unit_keys.json": 1,
             "divisions.json": 1,
-            "pinyin.json": 1,
+            "index.json": 1,
         }

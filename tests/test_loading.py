@@ -105,5 +105,5 @@ def test_unit_lookups_do_not_load_the_division_tables() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     first, second = result.stdout.splitlines()
-    assert first == "['chars.json', 'notice.json', 'units.json']"
+    assert first == "['chars.json', 'notice.json', 'unit_keys.json', 'units.json']"
     assert "divisions.json" in second

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import jijinan
-from jijinan._data import load_tables
+from jijinan._data import load_division_index
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -35,7 +35,15 @@ def test_sdist_and_wheel(dist: Path) -> None:
     assert wheel.is_file()
     assert sdist.is_file()
     names = zipfile.ZipFile(wheel).namelist()
-    for data in ("units.json", "notice.json", "divisions.json", "pinyin.json", "chars.json", "SHA256SUMS"):
+    for data in (
+        "units.json",
+        "notice.json",
+        "divisions.json",
+        "index.json",
+        "unit_keys.json",
+        "chars.json",
+        "SHA256SUMS",
+    ):
         assert f"jijinan/data/{data}" in names
     assert "jijinan/py.typed" in names
     metadata = zipfile.ZipFile(wheel).read(f"jijinan-{version}.dist-info/METADATA").decode()
@@ -99,8 +107,9 @@ def test_wheel_installs_in_a_fresh_environment(dist: Path, tmp_path: Path) -> No
 def test_version_and_vintage() -> None:
     assert jijinan.__version__ == "0.2.0"
     assert jijinan.notice.date == jijinan.NOTICE_DATE
-    assert load_tables().periods == jijinan.HISTORY_TABLES  # as the packaged data has them
-    assert jijinan.HISTORY_TABLES[0] == jijinan.CODE_TABLE
+    assert load_division_index().periods == jijinan.HISTORY_TABLES  # as the packaged data has them
+    assert jijinan.HISTORY_TABLES[0] == "2000"
+    assert jijinan.CODE_TABLE in jijinan.HISTORY_TABLES
     assert jijinan.HISTORY_TABLES[-1] == jijinan.LATEST_TABLE
     changelog = (REPO / "CHANGELOG.md").read_text(encoding="utf-8")
     assert f"## [{jijinan.__version__}] - " in changelog

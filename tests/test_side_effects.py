@@ -59,8 +59,8 @@ def test_no_network_no_writes_only_own_data() -> None:
     data_reads = [p for p in reads if not p.name.endswith(code_suffixes) and not p.is_dir()]
     assert data_reads, "the audit saw no data being read"
     assert {p.resolve().parent for p in data_reads} == {data_dir}
-    assert {p.name for p in data_reads} <= {"units.json", "chars.json", "notice.json", "divisions.json",
-                                            "pinyin.json", "SHA256SUMS"}  # fmt: skip
+    assert {p.name for p in data_reads} <= {"units.json", "unit_keys.json", "chars.json", "notice.json",
+                                            "divisions.json", "index.json", "SHA256SUMS"}  # fmt: skip
 
 
 def test_source_uses_no_pickle_eval_or_exec() -> None:

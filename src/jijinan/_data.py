@@ -19,17 +19,17 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from jijinan.errors import DataIntegrityError
-from jijinan.records import Approval, Kind, Level, Notice, PilotUnit, Relation
+from jijinan.records import Kind, Level, Notice, PilotUnit, Relation
 
 if TYPE_CHECKING:
     import cattrs
 
-    from jijinan._tables import Span, Tables
+    from jijinan._index import DivisionIndex
 
 # The modules that read and check files (importlib.resources, hashlib, json) and cattrs are
 # imported on first load, not by ``import jijinan``: importing the package stays cheap.
 
-__all__ = ["load_char_map", "load_notice", "load_tables", "load_units", "read_json"]
+__all__ = ["load_char_map", "load_division_index", "load_notice", "load_unit_keys", "load_units", "read_json"]
 
 _PACKAGE = "jijinan"
 _DATA_DIR = "data"
@@ -244,65 +244,37 @@ def load_char_map() -> dict[str, str]:
     return table
 
 
-def _approval(row: Any) -> Approval:
-    title, number, date = row
-    return Approval(
-        title=_strict(str)(title, str),
-        number=_strict_optional_str(number, str),
-        date=None if date is None else datetime.date.fromisoformat(_strict(str)(date, str)),
-    )
-
-
-def _span(row: Any, periods: int) -> Span:
-    from jijinan._tables import OriginPart, Span
-
-    code, name, first, last, versions = row
-    spans_versions = tuple(
-        (
-            _strict(int)(period, int),
-            tuple(
-                OriginPart(_strict(str)(c, str), {"all": True, "part": False}[share], tuple(approvals))
-                for c, share, approvals in parts
-            ),
-        )
-        for period, parts in versions
-    )
-    span = Span(
-        _strict(str)(code, str),
-        _strict(str)(name, str),
-        _strict(int)(first, int),
-        _strict(int)(last, int),
-        spans_versions,
-    )
-    if not (0 <= span.first <= span.last < periods and spans_versions and spans_versions[0][0] == span.first):
-        raise ValueError(f"periods out of order in {row!r}")
-    return span
-
-
 @once
-def load_tables() -> Tables:
-    """The division tables and pinyin spellings used by coverage and matching.
-
-    Compact arrays rather than records (there are some 3,700 divisions), so each row is
-    checked here, by shape and type, instead of by the cattrs converter.
+def load_unit_keys() -> dict[str, list[int]]:
+    """Normalised key -> positions (1-300) of the pilot units found under it, made at build time.
 
     Raises:
         DataIntegrityError: the packaged data is missing, damaged or malformed.
     """
-    from jijinan._tables import Tables
+    keys = _top(read_json("unit_keys.json"), "keys", "unit_keys.json")
+    if not isinstance(keys, dict) or not all(
+        isinstance(v, list) and v and all(type(i) is int and 1 <= i <= 300 for i in v) for v in keys.values()
+    ):
+        raise DataIntegrityError("unit_keys.json: every key must map to unit positions 1-300")
+    return keys
 
-    raw = read_json("divisions.json")
-    pinyin = _top(read_json("pinyin.json"), "pinyin", "pinyin.json")
+
+@once
+def load_division_index() -> DivisionIndex:
+    """The divisions of the tables 2000-2024 with their verdicts and keys, for coverage and matching.
+
+    Compact arrays rather than records (some 7,000 divisions), so their shape is checked
+    here instead of by the cattrs converter.
+
+    Raises:
+        DataIntegrityError: the packaged data is missing, damaged or malformed.
+    """
+    from jijinan._index import DivisionIndex, check
+
+    divisions = read_json("divisions.json")
+    index = read_json("index.json")
     try:
-        if not isinstance(raw, dict) or set(raw) != {"periods", "approvals", "divisions"}:
-            raise ValueError("expected the keys periods, approvals, divisions")
-        periods = tuple(_strict(str)(p, str) for p in raw["periods"])
-        tables = Tables(
-            periods=periods,
-            approvals=tuple(_approval(row) for row in raw["approvals"]),
-            spans=tuple(_span(row, len(periods)) for row in raw["divisions"]),
-            pinyin={_strict(str)(k, str): tuple(_strict(str)(f, str) for f in v) for k, v in pinyin.items()},
-        )
-    except (TypeError, ValueError, KeyError) as exc:
-        raise DataIntegrityError(f"divisions.json or pinyin.json is malformed: {exc}") from exc
-    return tables
+        check(divisions, index)
+        return DivisionIndex(divisions, index)
+    except (TypeError, ValueError, KeyError, IndexError) as exc:
+        raise DataIntegrityError(f"divisions.json or index.json is malformed: {exc}") from exc

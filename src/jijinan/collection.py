@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, overload
 import attrs
 
 from jijinan import _data
-from jijinan._names import PROVINCE_SUFFIX, Normalizer, check_key
+from jijinan._reading import PROVINCE_SUFFIX, Normalizer, check_key
 from jijinan.errors import AmbiguousUnitError, UnitNotFoundError
 from jijinan.records import Kind, Level, Match, PilotUnit
 
@@ -32,20 +32,6 @@ MAX_KEY_LENGTH = 100
 _CANDIDATES = 5
 
 
-def unit_keys(unit: PilotUnit) -> set[str]:
-    """Every spelling under which ``get`` finds ``unit`` (before normalisation)."""
-    prefixes = {"", unit.province}
-    if unit.prefecture:
-        prefixes |= {unit.prefecture, unit.province + unit.prefecture}
-    names = {unit.name, unit.published_name}
-    keys = {p + n for p in prefixes for n in names}
-    keys |= {unit.full_name, unit.name_hant, unit.published_name_hant, unit.received_name}
-    keys.add(unit.group + unit.published_name)
-    if unit.code is not None:
-        keys.add(unit.code)
-    return keys
-
-
 @attrs.frozen(kw_only=True)
 class _Index:
     units: tuple[PilotUnit, ...]
@@ -56,14 +42,8 @@ class _Index:
     province_names: Mapping[str, str]  # normalised name or code -> province name
 
     @classmethod
-    def build(cls, units: tuple[PilotUnit, ...], t2s: Mapping[str, str]) -> _Index:
+    def build(cls, units: tuple[PilotUnit, ...], keys: Mapping[str, list[int]], t2s: Mapping[str, str]) -> _Index:
         normalize = Normalizer(t2s)
-        by_key: dict[str, list[PilotUnit]] = {}
-        for unit in units:
-            for key in unit_keys(unit):
-                bucket = by_key.setdefault(normalize(key), [])
-                if not bucket or bucket[-1] is not unit:  # a unit's keys are added together
-                    bucket.append(unit)
         by_province: dict[str, list[PilotUnit]] = {}
         by_group: dict[str, list[PilotUnit]] = {}
         province_names: dict[str, str] = {}
@@ -76,10 +56,10 @@ class _Index:
         return cls(
             units=units,
             normalize=normalize,
-            by_key={k: tuple(v) for k, v in by_key.items()},
+            by_key=types.MappingProxyType({k: tuple(units[seq - 1] for seq in v) for k, v in keys.items()}),
             by_province=types.MappingProxyType({k: tuple(v) for k, v in by_province.items()}),
             by_group=types.MappingProxyType({k: tuple(v) for k, v in by_group.items()}),
-            province_names=province_names,
+            province_names=types.MappingProxyType(province_names),
         )
 
 
@@ -424,7 +404,7 @@ def _enum(kind: type[Level] | type[Kind], value: object, what: str) -> Level | K
 
 @_data.once
 def _default_index() -> _Index:
-    return _Index.build(_data.load_units(), _data.load_char_map())
+    return _Index.build(_data.load_units(), _data.load_unit_keys(), _data.load_char_map())
 
 
 @_data.once
@@ -433,5 +413,4 @@ def default_matcher() -> Matcher:
     from jijinan.matching import Matcher
 
     index = _default_index()
-    keys = [(key, unit) for unit in index.units for key in unit_keys(unit)]
-    return Matcher(index.units, _data.load_tables(), index.normalize, keys)
+    return Matcher(index.units, _data.load_division_index(), index.normalize)

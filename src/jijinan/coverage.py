@@ -75,21 +75,22 @@ class Coverage(Sequence[CoverageRow]):
 
 
 def build_coverage(matcher: Matcher) -> Coverage:
+    index, july = matcher.index, matcher.july
     rows = []
-    for code, span in sorted(matcher.july.items()):
-        if not span.county_level:
+    for code, span in sorted(july.items()):
+        if code.endswith("00"):
             continue
         unit = matcher.covering(code)
-        province = matcher.july[code[:2] + "0000"]
-        prefecture = matcher.july.get(code[:4] + "00")
+        province = july[code[:2] + "0000"]
+        prefecture = july.get(code[:4] + "00")
         rows.append(
             CoverageRow(
                 code=code,
-                name=span.name,
-                prefecture=prefecture.name if prefecture else None,
-                prefecture_code=prefecture.code if prefecture else None,
-                province=province.name,
-                province_code=province.code,
+                name=index.names[span],
+                prefecture=index.names[prefecture] if prefecture is not None else None,
+                prefecture_code=code[:4] + "00" if prefecture is not None else None,
+                province=index.names[province],
+                province_code=code[:2] + "0000",
                 covered=unit is not None,
                 unit=unit,
                 via=matcher.via(unit, code) if unit is not None else None,

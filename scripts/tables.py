@@ -1,0 +1,220 @@
+"""The division tables and lookup indexes the package ships, for scripts/build_data.py.
+
+* ``divisions.json``: every division in force at any table from the end of 2000 to the
+  end of 2024 (the notice date, July 2015, a table of its own), each with its full name
+  and its verdict (status, units involved, the words of the reason) at every table where
+  they change. The verdicts are the rules of ``jijinan._status`` applied to the origins
+  that scripts/history.py works out, so the package answers without redoing that work.
+* ``index.json``: normalised key -> divisions, for every way a division is written
+  (code, name, short forms, with its parents, pinyin, the notice's own spellings), and
+  the province and prefecture names that hints and prefixes are read with.
+* ``unit_keys.json``: normalised key -> pilot units, for ``units.get``.
+
+Keys are normalised with the package's own ``jijinan._reading.Normalizer``, so that a
+query meets them exactly.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import place_names
+from history import ALL, LABELS, NOTICE, History, Record
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+
+from jijinan._reading import GENERIC_WORDS, Normalizer
+from jijinan._status import NOT_PILOT_DETAIL, judge
+
+Unit = dict[str, Any]
+
+
+def level_of(code: str) -> str:
+    if code.endswith("0000"):
+        return "province"
+    return "prefecture" if code.endswith("00") else "county"
+
+
+def pilot_area(history: History, units: list[Unit]) -> tuple[dict[str, int], dict[frozenset[str], int]]:
+    """July-2015 code -> the unit containing it; each unit's July-2015 codes -> the unit."""
+    july = {r.code: r for r in history.july}
+    cover: dict[str, int] = {}
+    exact: dict[frozenset[str], int] = {}
+    for unit in units:
+        if unit["code"] is None:
+            continue  # the reclamation bureau: no division, no land in the tables
+        area = history.full_origin(NOTICE, july[unit["code"]])
+        if any(share != ALL for share, _a in area.values()):
+            raise ValueError(f"unit {unit['name']} holds part of a July-2015 division at the notice date")
+        exact[frozenset(area)] = unit["seq"]
+        for code in area:
+            if code in cover:
+                raise ValueError(f"{code} lies in two pilot units: {cover[code]} and {unit['seq']}")
+            cover[code] = unit["seq"]
+    return cover, exact
+
+
+class Parents:
+    """The province and prefecture of a division at a table, by code."""
+
+    def __init__(self, history: History) -> None:
+        self._history = history
+        self._by_code = [{r.code: r for r in alive} for alive in history.alive]
+
+    def of(self, period: int, record: Record) -> list[str]:
+        """Names of the province and (for a county-level division) prefecture in force, then its own."""
+        names = []
+        table = self._by_code[period]
+        if not record.code.endswith("0000"):
+            province = table.get(record.code[:2] + "0000")
+            if province is not None:
+                names.append(self._history.name_at(period, province))
+            if record.county_level:
+                prefecture = table.get(record.code[:4] + "00")
+                if prefecture is not None:
+                    names.append(self._history.name_at(period, prefecture))
+        return [*names, self._history.name_at(period, record)]
+
+
+def division_spans(history: History, units: list[Unit]) -> tuple[list[list[Any]], dict[int, set[str]]]:
+    """The rows of divisions.json, and for each row the spellings of it with its parents.
+
+    A row is ``[code, name, first, last, versions]``: one division under one code and name
+    for a run of tables, and ``versions`` = ``[table, full name, status, units, detail]``
+    from its first table and again wherever one of those changes.
+    """
+    cover, exact = pilot_area(history, units)
+    july_names = {r.code: history.name_at(NOTICE, r) for r in history.july}
+    unit_words = {u["seq"]: (u["full_name"], u["code"]) for u in units}
+    parents = Parents(history)
+    spans: list[list[Any]] = []
+    spellings: dict[int, set[str]] = {}
+    open_spans: dict[tuple[int, str], int] = {}
+    for period in range(len(LABELS)):
+        for record in history.alive[period]:
+            name = history.name_at(period, record)
+            chain = parents.of(period, record)
+            origin = {code: share == ALL for code, (share, _a) in history.full_origin(period, record).items()}
+            verdict = judge(
+                origin, cover=cover, exact=exact, names=july_names, units=unit_words, code=record.code, name=name
+            )
+            detail = "" if verdict.detail == NOT_PILOT_DETAIL else verdict.detail
+            row = ["".join(chain), verdict.status, list(verdict.units), detail]
+            key = (record.uid, name)
+            index = open_spans.get(key)
+            if index is None or spans[index][3] != period - 1:
+                index = open_spans[key] = len(spans)
+                spans.append([record.code, name, period, period, [[period, *row]]])
+                spellings[index] = set()
+            span = spans[index]
+            span[3] = period
+            if span[4][-1][1:] != row:
+                span[4].append([period, *row])
+            spellings[index] |= _with_parents(chain)
+    return spans, spellings
+
+
+def _with_parents(chain: list[str]) -> set[str]:
+    """河南省鹤壁市浚县, 鹤壁市浚县, 河南省浚县 from [河南省, 鹤壁市, 浚县]."""
+    *parents, name = chain
+    forms = {"".join(chain)}
+    forms |= {parent + name for parent in parents}
+    return forms
+
+
+class Keys:
+    """normalised key -> ids, in the order added, each id once."""
+
+    def __init__(self, normalize: Callable[[str], str]) -> None:
+        self._normalize = normalize
+        self.table: dict[str, list[int]] = {}
+
+    def add(self, text: str, value: int) -> None:
+        key = self._normalize(text)
+        if not key or key in GENERIC_WORDS:
+            return  # 全市 and its like name no division by themselves
+        bucket = self.table.setdefault(key, [])
+        if value not in bucket:
+            bucket.append(value)
+
+
+def unit_spellings(unit: Unit) -> set[str]:
+    """Every spelling under which the pilot unit is found: as printed, as corrected, with its parents."""
+    prefixes = {"", unit["province"]}
+    if unit["prefecture"]:
+        prefixes |= {unit["prefecture"], unit["province"] + unit["prefecture"]}
+    names = {unit["name"], unit["published_name"]}
+    keys = {p + n for p in prefixes for n in names}
+    keys |= {unit["full_name"], unit["name_hant"], unit["published_name_hant"], unit["received_name"]}
+    keys.add(unit["group"] + unit["published_name"])
+    if unit["code"] is not None:
+        keys.add(unit["code"])
+    return keys
+
+
+def index_payload(
+    spans: list[list[Any]],
+    spellings: dict[int, set[str]],
+    units: list[Unit],
+    pinyin: dict[str, list[str]],
+    normalize: Normalizer,
+) -> dict[str, Any]:
+    """The content of index.json."""
+    keys = Keys(normalize)
+    provinces: dict[str, set[str]] = {}
+    prefectures: dict[str, set[str]] = {}
+    for i, (code, name, _first, _last, _versions) in enumerate(spans):
+        level = level_of(code)
+        forms = {code, name, *place_names.short_forms(name, level, forestry=code[2:4] == "90")}
+        for form in sorted(forms | set(pinyin.get(name, ())) | spellings[i]):
+            keys.add(form, i)
+        if level == "province":
+            for form in forms | set(pinyin.get(name, ())):
+                provinces.setdefault(normalize(form), set()).add(code[:2])
+        if level == "prefecture" or (level == "province" and name.endswith("市")):
+            # a municipality stands where a prefecture would (prefecture="北京市")
+            digits = code[:4] if level == "prefecture" else code[:2]
+            for form in forms | set(pinyin.get(name, ())):
+                prefectures.setdefault(normalize(form), set()).add(digits)
+    july = {code: i for i, (code, _n, first, last, _v) in enumerate(spans) if first <= NOTICE <= last}
+    for unit in units:
+        target = -unit["seq"] if unit["code"] is None else july[unit["code"]]
+        for spelling in sorted(unit_spellings(unit)):
+            keys.add(spelling, target)
+    # A municipality's "prefecture" digits are its two: widen them to its four-digit prefixes.
+    four = {code[:4] for code, *_rest in spans if not code.endswith("00")}
+    prefectures = {
+        k: {p for d in v for p in (four_of(d, four) if len(d) == 2 else {d})} for k, v in prefectures.items()
+    }
+    longest = max(len(k) for table in (provinces, prefectures) for k in table)
+    return {
+        "keys": keys.table,
+        "provinces": {k: sorted(v) for k, v in sorted(provinces.items())},
+        "prefectures": {k: sorted(v) for k, v in sorted(prefectures.items())},
+        "longest": longest,
+    }
+
+
+def four_of(two: str, four: Iterable[str]) -> set[str]:
+    return {f for f in four if f.startswith(two)}
+
+
+def unit_keys_payload(units: list[Unit], normalize: Normalizer) -> dict[str, list[int]]:
+    """The content of unit_keys.json: normalised key -> unit positions."""
+    keys = Keys(normalize)
+    for unit in units:
+        for spelling in sorted(unit_spellings(unit)):
+            keys.add(spelling, unit["seq"])
+    # units.get is for the 300 units alone: the notice's own 全市 finds Beijing there.
+    for unit in units:
+        if unit["published_name"] in GENERIC_WORDS:
+            keys.table.setdefault(normalize(unit["published_name"]), []).append(unit["seq"])
+    return keys.table
+
+
+def divisions_payload(spans: list[list[Any]]) -> dict[str, Any]:
+    """The content of divisions.json."""
+    return {"periods": list(LABELS), "notice": NOTICE, "spans": spans}
