@@ -695,8 +695,10 @@ def same_level(code: str, level: str) -> bool:
 def add_successors(history: History, units: list[dict[str, Any]]) -> None:
     """What each unit became in the 2024 table, with the relation of areas and the approvals.
 
-    A successor's approvals are those behind the changes since July 2015 to the land it holds
-    of the unit: none for a successor that holds the unit's land unchanged.
+    A successor's approvals are those behind the changes since July 2015 that moved land into
+    or out of the land it holds, at the unit's level (land moved between two districts of a
+    prefecture-level unit changes neither the unit nor the successor), so none for a successor
+    that holds the unit's land unchanged.
     """
     july = {r.code: r for r in history.july}
     for unit in units:
@@ -718,8 +720,10 @@ def add_successors(history: History, units: list[dict[str, Any]]) -> None:
                 relation = "unchanged" if same else "same_area"
             else:
                 relation = "whole" if holds_all else "part"
+            moves = [history.moves[m] for code in origin for m in origin[code][1]]
             approvals = sorted(
-                {a for code in shared for a in origin[code][1]}, key=lambda a: history.approvals[a].sort_key()
+                {a for move in moves if move.crosses(unit["level"]) for a in move.approvals},
+                key=lambda a: history.approvals[a].sort_key(),
             )
             unit["successors"].append(
                 {

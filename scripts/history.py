@@ -174,8 +174,26 @@ def _walk(items: list[dict[str, Any]], parent: Record | None, records: list[Reco
 
 # A piece of land: (uid of the record of the first table it belonged to, path of splits "/i/j").
 Piece = tuple[int, str]
-# What a division holds at one table: each piece, with the approvals after the notice that moved it.
+# What a division holds at one table: each piece, with the moves after the notice that changed it.
 Holding = dict[Piece, frozenset[int]]
+
+
+class Move:
+    """One change after the notice: land from one division to another, and the approvals behind it."""
+
+    __slots__ = ("approvals", "source", "target")
+
+    def __init__(self, source: str, target: str, approvals: frozenset[int]) -> None:
+        self.source, self.target, self.approvals = source, target, approvals
+
+    def crosses(self, level: str) -> bool:
+        """Whether the move crosses the boundary of a division of ``level`` holding its land.
+
+        Land moved between two counties of one prefecture-level city changes neither the
+        city's area nor, for Beijing, the municipality's.
+        """
+        digits = {"provincial": 2, "prefectural": 4}.get(level, 6)
+        return self.source[:digits] != self.target[:digits]
 
 
 class History:
@@ -190,6 +208,7 @@ class History:
         for record in self.records:
             self._by_code.setdefault(record.code, []).append(record)
         self.approvals: list[Approval] = []
+        self.moves: list[Move] = []
         self._sections: dict[tuple[int, int], list[int]] = {}
         self._parties = self._moves_by_entry()
         self.july_names: dict[int, str] = {}
@@ -347,7 +366,11 @@ class History:
                     target = self._target(code, p)
                     if (target.uid not in current and target.uid not in born_ids) or target.uid in ending:
                         raise HistoryError(f"{r} gives land to {target}, which is not in force after {LABELS[p]}")
-                    moves.append((target, approvals if p > NOTICE else frozenset()))
+                    if p > NOTICE:
+                        self.moves.append(Move(r.code, target.code, approvals))
+                        moves.append((target, frozenset({len(self.moves) - 1})))
+                    else:
+                        moves.append((target, frozenset()))
                 if not moves:
                     continue
                 ends = r.uid in ending
@@ -396,16 +419,16 @@ class History:
         if {r.uid for r in alive} != expected:
             raise HistoryError(f"propagation disagrees with the table {LABELS[p]}")
 
-    def _split(self, holding: Holding, count: int, index: int, approvals: frozenset[int]) -> Holding:
+    def _split(self, holding: Holding, count: int, index: int, moves: frozenset[int]) -> Holding:
         """Child ``index`` of ``count`` of every piece held (the piece itself when count is 1)."""
         out: Holding = {}
         for (root, path), marks in holding.items():
             if count == 1:
-                out[(root, path)] = marks | approvals
+                out[(root, path)] = marks | moves
                 continue
             if self._splits.setdefault((root, path), count) != count:
                 raise HistoryError(f"piece {root}{path} split twice")
-            out[(root, f"{path}/{index}")] = marks | approvals
+            out[(root, f"{path}/{index}")] = marks | moves
         return out
 
     # -- leaves and origins ------------------------------------------------------------
@@ -433,7 +456,9 @@ class History:
         return out
 
     def origin(self, period: int, record: Record) -> dict[str, tuple[str, frozenset[int]]]:
-        """{July-2015 code: (ALL or PART, approvals)} of a division's own land at a table.
+        """{July-2015 code: (ALL or PART, moves)} of a division's own land at a table.
+
+        The moves are those after the notice that changed the land (indexes of ``moves``).
 
         Land that no July-2015 division holds (the own land of a prefecture abolished
         before 2015) is left out.
@@ -452,12 +477,12 @@ class History:
         leaves: dict[str, set[Piece]] = {}
         marks: dict[str, set[int]] = {}
         for member in members:
-            for piece, approvals in self.holdings[period][member.uid].items():
+            for piece, moves in self.holdings[period][member.uid].items():
                 for leaf in self.leaves(piece):
                     code = self._owner.get(leaf)
                     if code is not None:
                         leaves.setdefault(code, set()).add(leaf)
-                        marks.setdefault(code, set()).update(approvals)
+                        marks.setdefault(code, set()).update(moves)
         return {
             code: (ALL if len(held) == len(self.july_leaves[code]) else PART, frozenset(marks[code]))
             for code, held in leaves.items()

@@ -209,7 +209,9 @@ class Successor:
     name: str
     relation: Relation
     approvals: tuple[Approval, ...]
-    """The approvals behind the changes to this division's area since July 2015, oldest first."""
+    """The approvals behind the changes since July 2015 that moved land into or out of this
+    division, at the unit's level (land moved between two districts inside a prefecture-level
+    unit or Beijing changes neither); oldest first, undated last. Empty for ``UNCHANGED``."""
 
 
 @attrs.frozen(kw_only=True)
