@@ -23,6 +23,18 @@ PREFECTURE_SUFFIX = re.compile("(?:市|地区|盟)$")
 # that are invisible when pasted from a web page.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 
+# Pinyin as typed, folded to the form of the stored keys: apostrophes of every kind
+# (’ ‘ ʼ ′ `) become ', and ü (also with a tone mark) becomes v, as keys write it.
+# Full-width ＇ is already ' after NFKC.
+_PINYIN_FOLD = str.maketrans({**dict.fromkeys("\u2019\u2018\u02bc\u2032`", "'"), **dict.fromkeys("üǖǘǚǜ", "v")})
+
+
+def fold_pinyin(key: str) -> str:
+    """Fold a lower-case key's apostrophes to ' and its ü (or u:) to v: lü'an -> lv'an."""
+    if "u:" in key:
+        key = key.replace("u:", "v")
+    return key.translate(_PINYIN_FOLD)
+
 
 class Normalizer:
     """Normalise keys with a fixed traditional -> simplified character table."""
@@ -39,7 +51,7 @@ class Normalizer:
         text = key if unicodedata.is_normalized("NFKC", key) else unicodedata.normalize("NFKC", key)
         if not text.isalnum():
             text = "".join(text.split())
-        return text.translate(self._table).lower()
+        return fold_pinyin(text.translate(self._table).lower())
 
 
 def check_key(key: object, what: str = "key") -> str:
