@@ -9,13 +9,15 @@ Reads ``seed/`` (the notice, as received, damaged) and ``reference/`` (GB/T 2260
 and their change history) under ``--shared`` and writes the JSON files of
 ``src/jijinan/data/``. Nothing is downloaded and nothing is typed from memory: every
 name and code in the output comes from the seed or a reference table, and every
-judgement made on the way is one row of an explicit table below, with its reason.
+judgement made on the way is one row of an explicit table below, with its reason
+(for romanised names: scripts/place_readings.tsv and scripts/place_english.tsv, read
+by scripts/romanize.py).
 The build fails loudly when the seed or the tables do not say what those tables
 expect (a repair that no longer applies, a name that resolves to no code, a count
 that disagrees with the notice's own).
 
-Build-time tools: OpenCC (traditional -> simplified) and pypinyin. Neither is a
-runtime dependency of the package.
+Build-time tools: OpenCC (traditional -> simplified) and pypinyin (through
+romanize.py). Neither is a runtime dependency of the package.
 """
 
 from __future__ import annotations
@@ -32,8 +34,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-import pypinyin
-
+import romanize
 import seed_damage
 import tables
 from history import ALL, LATEST, NOTICE, History
@@ -740,113 +741,30 @@ def add_successors(history: History, units: list[dict[str, Any]]) -> None:
             fail(f"unit {unit['name']} ({unit['code']}) has no successor in the 2024 table")
 
 
-# Romanised province names: the pinyin of the name without its suffix, except where the
-# plain pinyin would be ambiguous.
-PROVINCE_ROMANISATION: dict[str, tuple[str, str]] = {
-    "陕西省": ("Shaanxi", "陕西 and 山西 are both Shanxi in toneless pinyin; Shaanxi is the official romanisation"),
-}
-
-
-def province_pinyin(name: str) -> str:
-    if name in PROVINCE_ROMANISATION:
-        return PROVINCE_ROMANISATION[name][0]
-    stem = re.sub("(?:(?:壮族|回族|维吾尔)?自治区|省|市)$", "", name)
-    return "".join(readings(stem)[0]).capitalize()
-
-
-def unit_pinyin(name: str) -> str:
-    """A readable romanisation of a unit's name: 'Hua County', 'Panyu District', 'Nanjing City'."""
-    forms = pinyin_forms(name)
-    spaced = next((f for f in forms if " " in f), forms[0])
-    return " ".join(word.capitalize() for word in spaced.split())
+# ---------------------------------------------------------------------------
+# Romanised names, made here (scripts/romanize.py, with its two reviewed tables) so
+# that the package never needs pypinyin
+# ---------------------------------------------------------------------------
 
 
 def add_pinyin(units: list[dict[str, Any]]) -> None:
+    """name_pinyin 'Gu'an County', 'Benxi Manchu Autonomous County'; province_pinyin 'Hebei'."""
     for unit in units:
-        unit["name_pinyin"] = unit_pinyin(unit["name"])
-        unit["province_pinyin"] = province_pinyin(unit["province"])
+        unit["name_pinyin"] = romanize.display_name(unit["name"])
+        unit["province_pinyin"] = romanize.province_name(unit["province"])
+
+
+def check_romanisation(names: set[str]) -> None:
+    """Every name reads from reviewed readings and parses; no row of the two tables is stale."""
+    try:
+        romanize.check_tables(names)
+    except romanize.ReviewError as exc:
+        fail(f"romanisation: {exc}")
 
 
 def pinyin_table(names: set[str]) -> dict[str, list[str]]:
-    return {name: pinyin_forms(name) for name in sorted(names)}
-
-
-# ---------------------------------------------------------------------------
-# Toneless pinyin for names, computed here so the package never needs pypinyin
-# ---------------------------------------------------------------------------
-
-# Administrative suffixes and their English words, longest first: "Hua County", "Panyu District".
-SUFFIXES_EN: tuple[tuple[str, str], ...] = (
-    ("自治县", "autonomous county"),
-    ("自治旗", "autonomous banner"),
-    ("自治州", "autonomous prefecture"),
-    ("自治区", "autonomous region"),
-    ("特区", "special district"),
-    ("地区", "prefecture"),
-    ("区", "district"),
-    ("县", "county"),
-    ("市", "city"),
-    ("旗", "banner"),
-    ("盟", "league"),
-    ("省", "province"),
-)
-# Readings pypinyin gets wrong in place names (its defaults follow ordinary words).
-# Characters that always take one reading in a place name:
-PLACE_CHAR_READINGS: dict[str, tuple[str, str]] = {
-    "长": ("chang", "长 reads cháng in place names (长治, 长子, 长垣, 长海); pypinyin often gives zhǎng"),
-    "都": ("du", "都 reads dū in place names (宁都, 郫都, 都匀); pypinyin gives dōu"),
-    "漯": ("luo", "漯 reads luò in 漯河; pypinyin gives tà"),
-    "蚌": ("beng", "蚌 reads bèng in 蚌埠 and 蚌山; pypinyin gives bàng without 埠"),
-}
-# Words whose reading differs from pypinyin's, one syllable per character:
-PLACE_WORD_READINGS: dict[str, tuple[tuple[str, ...], str]] = {
-    "单县": (("shan", "xian"), "Shan County: 单 reads shàn as a surname and place name"),
-    "涡阳": (("guo", "yang"), "涡阳 is Guōyáng"),
-    "洪洞": (("hong", "tong"), "洪洞 is Hóngtóng"),
-    "筠连": (("jun", "lian"), "筠连 is Jùnlián"),
-    "中牟": (("zhong", "mou"), "中牟 is Zhōngmóu"),
-    "繁峙": (("fan", "shi"), "繁峙 is Fánshì"),
-    "浚县": (("xun", "xian"), "浚县 is Xùn County"),
-    "朝阳": (("chao", "yang"), "朝阳 (as in 朝阳区, 朝阳市) is Cháoyáng"),
-}
-
-
-def readings(text: str) -> list[list[str]]:
-    """Toneless pinyin of ``text``: place-name readings first, then pypinyin's own if it differs.
-
-    pypinyin's own reading is kept as a second spelling because data made with pypinyin
-    (or a tool like it) carries that spelling; it only adds keys, never moves one.
-    """
-    raw = pypinyin.lazy_pinyin(text, style=pypinyin.Style.NORMAL, v_to_u=True)
-    if len(raw) != len(text):
-        raise BuildError(f"pinyin of {text!r} is not one syllable per character: {raw}")
-    fixed = [PLACE_CHAR_READINGS[c][0] if c in PLACE_CHAR_READINGS else r for c, r in zip(text, raw, strict=True)]
-    for word, (syllables, _why) in PLACE_WORD_READINGS.items():
-        start = text.find(word)
-        while start != -1:
-            fixed[start : start + len(word)] = syllables
-            start = text.find(word, start + 1)
-    return [fixed] if fixed == raw else [fixed, raw]
-
-
-# 林区 is a suffix of the one forestry district only: 万柏林区, 碑林区 and 北林区 are …林 + 区.
-FORESTRY_DISTRICTS = ("神农架林区",)
-
-
-def pinyin_forms(name: str) -> list[str]:
-    """Spellings of a name in toneless pinyin: huaxian, hua county, panyuqu, panyu district, nanjing."""
-    forms = []
-    suffixes = (("林区", "forestry district"), *SUFFIXES_EN) if name in FORESTRY_DISTRICTS else SUFFIXES_EN
-    for syllables in readings(name):
-        forms.append("".join(syllables))
-        for suffix, english in suffixes:
-            if name.endswith(suffix) and len(name) > len(suffix):
-                stem = "".join(syllables[: len(name) - len(suffix)])
-                forms.append(f"{stem} {english}")
-                if suffix in ("市", "省", "自治区", "地区", "盟"):
-                    forms.append(stem)  # cities and provinces go by their stem: "Nanjing"
-                break
-    return list(dict.fromkeys(f.replace("ü", "u") for f in forms))
+    """Name -> the spellings a user may type: the matching keys of pinyin.json."""
+    return {name: romanize.match_keys(name) for name in sorted(names)}
 
 
 # ---------------------------------------------------------------------------
@@ -916,12 +834,14 @@ def build(shared: Path, out: Path) -> dict[str, str]:
     decide_damaged_entry(raw, table, conv, units)
     history = History(shared / "reference", table.names)
     add_successors(history, units)
+    names = {r.name for r in history.records} | {u["name"] for u in units}
+    check_romanisation(names)
     add_pinyin(units)
     t2s = char_map(conv, *lookup_names(history, units))
     conv.check_exceptions_used()
     normalize = tables.Normalizer(t2s)
     spans, spellings = tables.division_spans(history, units)
-    pinyin = pinyin_table({r.name for r in history.records} | {u["name"] for u in units})
+    pinyin = pinyin_table(names)
 
     files = {
         "notice.json": dump({"notice": notice}),

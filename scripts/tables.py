@@ -149,6 +149,7 @@ def unit_spellings(unit: Unit) -> set[str]:
     names = {unit["name"], unit["published_name"]}
     keys = {p + n for p in prefixes for n in names}
     keys |= {unit["full_name"], unit["name_hant"], unit["published_name_hant"], unit["received_name"]}
+    keys.add(unit["name_pinyin"])  # the bureau has no division to lend it its pinyin
     keys.add(unit["group"] + unit["published_name"])
     if unit["code"] is not None:
         keys.add(unit["code"])
@@ -168,7 +169,7 @@ def index_payload(
     prefectures: dict[str, set[str]] = {}
     for i, (code, name, _first, _last, _versions) in enumerate(spans):
         level = level_of(code)
-        forms = {code, name, *place_names.short_forms(name, level, forestry=code[2:4] == "90")}
+        forms = {code, name, *place_names.short_forms(name, level)}
         for form in sorted(forms | set(pinyin.get(name, ())) | spellings[i]):
             keys.add(form, i)
         if level == "province":

@@ -53,7 +53,7 @@ def _unit_name(match: Match) -> str | None:
         ("huaxian", {"province": "河南"}, NOT_PILOT, None, "410526"),
         ("Panyu District", {}, PILOT, "番禺区", "440113"),
         ("ＰＡＮＹＵ　ＤＩＳＴＲＩＣＴ", {}, PILOT, "番禺区", "440113"),
-        ("Nanjing", {}, PILOT, "南京市", "320100"),
+        ("Nanjing City", {}, PILOT, "南京市", "320100"),
         ("南京", {}, PILOT, "南京市", "320100"),
         ("铜川", {}, PILOT, "铜川市", "610200"),
         ("410621", {}, PILOT, "浚县", "410621"),
@@ -78,6 +78,7 @@ def test_match_statuses(
         ("huaxian", {}, {"410526", "610521"}),  # 滑县 and 陕西 华县 read alike
         ("朝阳区", {}, {"110105", "220104"}),
         ("吉林", {}, {"220000", "220200"}),  # the province and its namesake city
+        ("Nanjing", {}, {"320100", "350627"}),  # 南京 and 南靖 (县) read alike without tones
     ],
 )
 def test_ambiguous_lists_every_candidate(name: str, kwargs: dict[str, object], codes: set[str]) -> None:

@@ -47,8 +47,10 @@ GENERIC_WORDS: Final = WHOLE_WORDS | frozenset(
 # Characters removed from keys besides white space: zero-width and formatting marks
 # that are invisible when pasted from a web page.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
-# Apostrophes people type between pinyin syllables, and ü in the forms keyboards give it.
-_LATIN = {ord(c): "'" for c in "’‘ʼ′`´"} | {ord("ü"): "v", ord("Ü"): "v"}
+# Pinyin as typed, folded to the form of the stored keys: apostrophes of every kind
+# (’ ‘ ʼ ′ ` ´) become ', and ü (also with a tone mark) becomes v, as keys write it.
+# Full-width ＇ is already ' after NFKC; keys are lower-cased before this applies.
+_PINYIN_FOLD = str.maketrans({**dict.fromkeys("\u2019\u2018\u02bc\u2032`\u00b4", "'"), **dict.fromkeys("üǖǘǚǜ", "v")})
 _CODE: Final = re.compile(r"[1-9]\d{5}")
 # NBS statistical codes: the six-digit division code, then 000 (9 digits) or 000000 (12 digits).
 _NBS_CODE: Final = re.compile(r"([1-9]\d{5})(?:000|000000)")
@@ -62,7 +64,6 @@ class Normalizer:
     def __init__(self, t2s: Mapping[str, str]) -> None:
         table: dict[int, str | None] = {ord(k): v for k, v in t2s.items()}
         table.update(_INVISIBLE)
-        table.update(_LATIN)
         self._table = table
 
     def __call__(self, key: str) -> str:
@@ -70,7 +71,12 @@ class Normalizer:
         text = key if unicodedata.is_normalized("NFKC", key) else unicodedata.normalize("NFKC", key)
         if not text.isalnum():
             text = "".join(text.split())
-        return text.translate(self._table).lower()
+        text = text.translate(self._table).lower()
+        if text.isascii() and text.isalnum():
+            return text  # a code, or pinyin without apostrophes: nothing to fold
+        if "u:" in text:
+            text = text.replace("u:", "v")
+        return text.translate(_PINYIN_FOLD)
 
 
 def check_key(key: object, what: str = "key") -> str:
