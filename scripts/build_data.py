@@ -184,11 +184,12 @@ NAME_CORRECTIONS: dict[tuple[str, str], tuple[str, str]] = {
         "番禹区 in the July 2015 code table, 番禺区 (440113) is the only district of that sound, and "
         "禹/禺 are look-alike characters.",
     ),
+    # The change itself (which table last lists 平安县, which approval renamed it) is read from
+    # the code history and added to this note by explain_renames below.
     ("青海省", "平安县"): (
         "平安区",
-        "The notice prints 平安县, a name that had already changed: 平安县 became 平安区 of 海东市 "
-        "when 海东市 was made a prefecture-level city (2013), and the July 2015 code table lists "
-        "平安区 (630203) and no 平安县. The unit is 平安区.",
+        "The notice prints 平安县, a name that had already changed before the notice: the July 2015 "
+        "code table lists 平安区 (630203) and no 平安县. The unit is 平安区.",
     ),
 }
 
@@ -685,6 +686,38 @@ def decide_damaged_entry(raw: str, table: CodeTable, conv: Converter, units: lis
 # ---------------------------------------------------------------------------
 
 
+def explain_renames(history: History, units: list[dict[str, Any]]) -> None:
+    """Say, for a unit printed under a name that had changed, when and by what approval it changed.
+
+    The history's record of the printed name whose land the unit's July-2015 record received
+    gives the old code, the last table that lists it, and the approval.
+    """
+    july = {r.code: r for r in history.july}
+    for unit in units:
+        if (unit["group"], unit["published_name"]) not in NAME_CORRECTIONS or unit["code"] is None:
+            continue
+        target = july[unit["code"]]
+        sources = [
+            (record, s)
+            for record in history.records
+            if record.name == unit["published_name"]
+            for s in record.succ
+            if f"{s['code']:06d}" == target.code and record.end is not None and "time" not in s
+        ]
+        if not sources:
+            continue  # a misprint (番禹区), not a former name
+        if len(sources) != 1:
+            fail(f"{unit['published_name']}: several records of the history became {target}: {sources}")
+        record, succ = sources[0]
+        (approval,) = (history.approvals[a] for a in history.approvals_of(record.end, succ["desc"], record, target))
+        parent = record.parent.name if record.parent is not None else ""
+        unit["notes"][-1] += (
+            f" The table at the end of {record.end - 1} still lists {unit['published_name']} ({record.code} of "
+            f"{parent}); {approval.number or approval.title}"
+            f"{f' of {approval.date.isoformat()}' if approval.date else ''} made it {target.name} ({target.code})."
+        )
+
+
 def same_level(code: str, level: str) -> bool:
     if level == "provincial":
         return code.endswith("0000")
@@ -833,6 +866,7 @@ def build(shared: Path, out: Path) -> dict[str, str]:
     check_units(units, stated, table)
     decide_damaged_entry(raw, table, conv, units)
     history = History(shared / "reference", table.names)
+    explain_renames(history, units)
     add_successors(history, units)
     names = {r.name for r in history.records} | {u["name"] for u in units}
     check_romanisation(names)
