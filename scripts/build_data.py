@@ -855,7 +855,7 @@ def compact(obj: Any) -> str:
 
 
 def build(shared: Path, out: Path) -> dict[str, str]:
-    """Build every data file into out; return file name -> sha256."""
+    """Build every data file into out; return file name -> BLAKE2b digest (as b2sum writes it)."""
     raw = (shared / SEED_NAME).read_text(encoding="utf-8")
     table = CodeTable.read_tsv(shared / TABLE_2015)
     conv = Converter()
@@ -876,13 +876,15 @@ def build(shared: Path, out: Path) -> dict[str, str]:
     normalize = tables.Normalizer(t2s)
     spans, spellings = tables.division_spans(history, units)
     pinyin = pinyin_table(names)
+    index, latin = tables.index_payload(spans, spellings, units, pinyin, normalize)
 
     files = {
         "notice.json": dump({"notice": notice}),
         "units.json": dump({"units": units}),
         "chars.json": dump({"t2s": t2s}),
         "divisions.json": compact(tables.divisions_payload(spans)),
-        "index.json": compact(tables.index_payload(spans, spellings, units, pinyin, normalize)),
+        "index.json": compact(index),
+        "latin.json": compact(latin),
         "unit_keys.json": compact({"keys": tables.unit_keys_payload(units, normalize)}),
     }
     out.mkdir(parents=True, exist_ok=True)
@@ -891,8 +893,8 @@ def build(shared: Path, out: Path) -> dict[str, str]:
         check_clean(name, payload)
         data = payload.encode("utf-8")
         (out / name).write_bytes(data)
-        sums[name] = hashlib.sha256(data).hexdigest()
-    (out / "SHA256SUMS").write_text("".join(f"{h}  {n}\n" for n, h in sorted(sums.items())), encoding="utf-8")
+        sums[name] = hashlib.blake2b(data).hexdigest()
+    (out / "B2SUMS").write_text("".join(f"{h}  {n}\n" for n, h in sorted(sums.items())), encoding="utf-8")
     return sums
 
 

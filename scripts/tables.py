@@ -118,11 +118,11 @@ def division_spans(history: History, units: list[Unit]) -> tuple[list[list[Any]]
 
 
 def _with_parents(chain: list[str]) -> set[str]:
-    """河南省鹤壁市浚县, 鹤壁市浚县, 河南省浚县 from [河南省, 鹤壁市, 浚县]."""
-    *parents, name = chain
-    forms = {"".join(chain)}
-    forms |= {parent + name for parent in parents}
-    return forms
+    """河南省鹤壁市浚县 from [河南省, 鹤壁市, 浚县]: the spelling of whole county lists (NBS's).
+
+    Other prefixed spellings (鹤壁市浚县, 河南浚县) are read by their prefixes at run time.
+    """
+    return {"".join(chain)} if len(chain) > 1 else set()
 
 
 class Keys:
@@ -162,8 +162,8 @@ def index_payload(
     units: list[Unit],
     pinyin: dict[str, list[str]],
     normalize: Normalizer,
-) -> dict[str, Any]:
-    """The content of index.json."""
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The content of index.json, and of latin.json (the romanised keys)."""
     keys = Keys(normalize)
     provinces: dict[str, set[str]] = {}
     prefectures: dict[str, set[str]] = {}
@@ -192,11 +192,20 @@ def index_payload(
     }
     longest = max(len(k) for table in (provinces, prefectures) for k in table)
     return {
-        "keys": keys.table,
+        "keys": {k: _compact(v) for k, v in keys.table.items() if not _latin(k)},
         "provinces": {k: sorted(v) for k, v in sorted(provinces.items())},
         "prefectures": {k: sorted(v) for k, v in sorted(prefectures.items())},
         "longest": longest,
-    }
+    }, {"keys": {k: _compact(v) for k, v in keys.table.items() if _latin(k)}}
+
+
+def _latin(key: str) -> bool:
+    """Romanised keys go to latin.json, loaded only when a romanised name is read."""
+    return key.isascii() and not key.isdigit()
+
+
+def _compact(ids: list[int]) -> int | list[int]:
+    return ids[0] if len(ids) == 1 else ids
 
 
 def four_of(two: str, four: Iterable[str]) -> set[str]:
@@ -217,5 +226,10 @@ def unit_keys_payload(units: list[Unit], normalize: Normalizer) -> dict[str, lis
 
 
 def divisions_payload(spans: list[list[Any]]) -> dict[str, Any]:
-    """The content of divisions.json."""
-    return {"periods": list(LABELS), "notice": NOTICE, "spans": spans}
+    """The content of divisions.json: the spans as columns (one list per field), which load faster."""
+    columns = ("codes", "names", "first", "last", "versions")
+    return {
+        "periods": list(LABELS),
+        "notice": NOTICE,
+        **{column: [span[i] for span in spans] for i, column in enumerate(columns)},
+    }

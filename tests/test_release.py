@@ -42,7 +42,7 @@ def test_sdist_and_wheel(dist: Path) -> None:
         "index.json",
         "unit_keys.json",
         "chars.json",
-        "SHA256SUMS",
+        "B2SUMS",
     ):
         assert f"jijinan/data/{data}" in names
     assert "jijinan/py.typed" in names

@@ -236,11 +236,10 @@ def _shipped_pinyin() -> dict[str, list[str]]:
 
     index = load_division_index()
     out: dict[str, list[str]] = {}
-    for key, spans in index.keys.items():
-        if key.isascii() and not key.isdigit():
-            for span in spans:
-                if span >= 0:
-                    out.setdefault(index.names[span], []).append(key)
+    for key, spans in index.latin_keys().items():
+        for span in [spans] if isinstance(spans, int) else spans:
+            if span >= 0:
+                out.setdefault(index.names[span], []).append(key)
     return out
 
 

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Hashable, Iterable, Sequence
-from decimal import Decimal
 from typing import Any
 
-__all__ = ["MISSING", "broadcast", "distinct", "is_missing"]
+__all__ = ["MISSING", "broadcast", "distinct", "is_missing", "is_scalar"]
 
 MISSING = -1
 """The index :func:`distinct` gives a row whose value is missing."""
@@ -31,8 +30,6 @@ def is_missing(value: object) -> bool:
         return False
     if isinstance(value, float):
         return math.isnan(value)
-    if isinstance(value, Decimal):
-        return value.is_nan()
     if type(value).__name__ in _MISSING_TYPES:
         return True
     # numpy's floating scalars (float32, float16) are not Python floats; NaN is the one value
@@ -74,12 +71,22 @@ def _polars_codes(values: Any) -> tuple[list[Any], list[int]] | None:
 def distinct(values: Iterable[object]) -> tuple[list[object], list[int]]:
     """Split ``values`` into its distinct non-missing values and, per row, the index of its value.
 
-    A missing row gets :data:`MISSING`. Values that are not hashable are kept one per row.
+    A missing row gets ``MISSING``. Values that are not hashable are kept one per row.
     """
     for columnar in (_pandas_codes, _polars_codes):
         found = columnar(values)
         if found is not None:
             return _fold_missing(*found)
+    if isinstance(values, (list, tuple)):
+        # The common case, a list of names: one dict pass. Equal values of other types (1, 1.0,
+        # True) would share an entry here, so any value that is not a str takes the slow path.
+        seen_str: dict[object, int] = {}
+        try:
+            rows = [seen_str.setdefault(value, len(seen_str)) for value in values]
+        except TypeError:  # an unhashable value
+            rows = []
+        if rows and all(type(value) is str for value in seen_str):
+            return list(seen_str), rows
     uniques: list[object] = []
     codes: list[int] = []
     seen: dict[tuple[type, Hashable], int] = {}
@@ -116,6 +123,11 @@ def _fold_missing(uniques: list[object], codes: list[int]) -> tuple[list[object]
     return kept, [MISSING if c == MISSING or c in dropped else renumber[c] for c in codes]
 
 
+def is_scalar(value: object) -> bool:
+    """Whether ``value`` is one value rather than a column of them (a str is one value)."""
+    return isinstance(value, (str, bytes)) or not isinstance(value, Iterable)
+
+
 def broadcast(value: object, length: int, what: str) -> Sequence[object] | None:
     """A per-row sequence for a hint given as one value or as a column; None for no hint.
 
@@ -124,11 +136,9 @@ def broadcast(value: object, length: int, what: str) -> Sequence[object] | None:
     """
     if value is None:
         return None
-    if isinstance(value, (str, bytes, int, float, Decimal)) or is_missing(value):
+    if is_scalar(value) or is_missing(value):
         return [value] * length
-    if not isinstance(value, Iterable):
-        return [value] * length
-    column = value if isinstance(value, Sequence) else list(value)
+    column = value if isinstance(value, Sequence) else list(value)  # type: ignore[call-overload]
     if len(column) != length:
         raise ValueError(f"{what} has {len(column):,} values but names has {length:,}: give one value or one per name")
     return column

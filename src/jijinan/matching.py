@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable, Iterable, Sequence
-from decimal import Decimal
 from typing import Final, TypeVar
 
-from jijinan._columns import MISSING, broadcast, distinct, is_missing
+from jijinan._columns import MISSING, broadcast, distinct, is_missing, is_scalar
 from jijinan._index import FIRST_YEAR, LAST_YEAR, DivisionIndex
 from jijinan._reading import GENERIC_WORDS, WHOLE_WORDS, Normalizer, check_key, code_in, prefix_readings
 from jijinan._status import NOT_PILOT_DETAIL
@@ -36,7 +35,7 @@ Hints = frozenset[str] | None
 class Matcher:
     """The pilot units and the division index, and the rules that join them."""
 
-    __slots__ = ("_covering", "index", "july", "normalize", "units")
+    __slots__ = ("_covering", "_judged", "_order", "index", "july", "normalize", "units")
 
     def __init__(self, units: tuple[PilotUnit, ...], index: DivisionIndex, normalize: Normalizer) -> None:
         self.units = units
@@ -45,18 +44,27 @@ class Matcher:
         notice = index.notice
         self.july: dict[str, int] = {index.codes[i]: i for i in index.at(notice)}
         """Code -> span of every division in force at the notice date."""
-        covering: dict[str, PilotUnit | None] = {}
-        for code, span in self.july.items():
-            version = index.version(span, notice)
-            inside = version.status in ("pilot", "covered")
-            covering[code] = units[version.units[0] - 1] if inside else None
-        self._covering = covering
+        self._covering: dict[str, PilotUnit | None] | None = None  # made on first use
+        self._order = tuple(index.search_order())
+        # (span, table) -> the fields of its Match but the query: a division is judged once.
+        self._judged: dict[tuple[int, int], tuple[MatchStatus, PilotUnit | None, Via | None, str, str, str, str]] = {}
 
     # -- the notice date ----------------------------------------------------------
 
+    def _covering_units(self) -> dict[str, PilotUnit | None]:
+        covering = self._covering
+        if covering is None:  # a race only builds the same table twice
+            covering = {}
+            for code, span in self.july.items():
+                version = self.index.version(span, self.index.notice)
+                inside = version.status in ("pilot", "covered")
+                covering[code] = self.units[version.units[0] - 1] if inside else None
+            self._covering = covering
+        return covering
+
     def covering(self, code: str) -> PilotUnit | None:
         """The pilot unit containing the July-2015 division ``code``, or ``None``."""
-        covering = self._covering
+        covering = self._covering_units()
         if type(code) is str and code in covering:
             return covering[code]
         check_key(code, "code")
@@ -65,7 +73,7 @@ class Matcher:
             return covering[text]
         if not (len(text) == 6 and text.isdigit()):
             raise ValueError(f"code must be six digits, got {code[:20]!r}")
-        later = [i for i in self.index.keys.get(text, ()) if i >= 0]
+        later = [i for i in self.index.lookup(text) or () if i >= 0]
         hint = ""
         if later:
             i = later[0]
@@ -118,25 +126,31 @@ class Matcher:
             return _unknown(
                 name, f"{name.strip()[:40]!r} is a generic word, not a division's name: qualify it (北京市全市)"
             )
-        found = self.index.keys.get(key)
+        found: Sequence[int] | None = self.index.lookup(key)
         if found is None:
             code = code_in(key)
             if code is not None:
-                found = self.index.keys.get(code)
+                found = self.index.lookup(code)
                 if found is None:
                     return self._unlisted_code(name, code, period)
             else:
                 found = self._by_prefixes(key)
         if found and found[0] < 0:
             return self._bureau(name, self.units[-found[0] - 1])
-        spans = [i for i in found if i >= 0 and _fits(self.index.codes[i], provinces, prefectures)]
+        index = self.index
+        spans: Sequence[int]
+        if provinces is None and prefectures is None:
+            spans = found
+        else:
+            spans = [i for i in found if _fits(index.codes[i], provinces, prefectures)]
+        first, last = index.first, index.last
         if period is not None:
-            chosen = [i for i in spans if self.index.alive(i, period)]
+            chosen = [i for i in spans if first[i] <= period <= last[i]]
             at = period
         else:
-            chosen, at = [], self.index.notice
-            for at in self.index.search_order():
-                chosen = [i for i in spans if self.index.alive(i, at)]
+            chosen, at = [], index.notice
+            for at in self._order:
+                chosen = [i for i in spans if first[i] <= at <= last[i]]
                 if chosen:
                     break
         if not chosen:
@@ -154,13 +168,13 @@ class Matcher:
                 # the prefix names the division itself (河北, 北京市全市): the innermost one read
                 digits = reading.prefectures or reading.provinces or frozenset()
                 codes = [d + "00" if len(d) == 4 else d + "0000" for d in digits]
-                found = [i for code in codes for i in index.keys.get(code, ())]
+                found = [i for code in codes for i in index.lookup(code) or ()]
             elif reading.rest in GENERIC_WORDS:
                 continue
             else:
                 found = [
                     i
-                    for i in index.keys.get(reading.rest, ())
+                    for i in index.lookup(reading.rest) or ()
                     if i >= 0 and _fits(index.codes[i], reading.provinces, reading.prefectures)
                 ]
             out.extend(i for i in found if i not in out)
@@ -168,23 +182,28 @@ class Matcher:
 
     def judged(self, query: str, span: int, period: int) -> Match:
         """The match of ``query`` to one division at one table, with the verdict the build made."""
-        index = self.index
-        version = index.version(span, period)
-        code = index.codes[span]
-        label = index.periods[period]
-        status = _STATUSES[version.status]
-        unit = self.units[version.units[0] - 1] if version.units else None
-        via = None if unit is None else Via.SELF if status is MatchStatus.PILOT else self.via(unit, code)
+        fields = self._judged.get((span, period))
+        if fields is None:
+            index = self.index
+            version = index.version(span, period)
+            code = index.codes[span]
+            label = index.periods[period]
+            status = _STATUSES[version.status]
+            unit = self.units[version.units[0] - 1] if version.units else None
+            via = None if unit is None else Via.SELF if status is MatchStatus.PILOT else self.via(unit, code)
+            reason = f"{version.full_name} ({code}, {label} table){version.detail or NOT_PILOT_DETAIL}"
+            fields = self._judged[(span, period)] = (status, unit, via, code, version.full_name, label, reason)
+        status, unit, via, code, name, label, reason = fields
         return Match(
             query=query,
             status=status,
             unit=unit,
             via=via,
             code=code,
-            name=version.full_name,
+            name=name,
             period=label,
             candidates=(),
-            reason=f"{version.full_name} ({code}, {label} table){version.detail or NOT_PILOT_DETAIL}",
+            reason=reason,
         )
 
     def _bureau(self, query: str, unit: PilotUnit) -> Match:
@@ -227,7 +246,7 @@ class Matcher:
             reason=f"{fit}: {listed}{more}; give province= or prefecture=",
         )
 
-    def _not_found(self, query: str, spans: list[int], found: Sequence[int], period: int | None) -> Match:
+    def _not_found(self, query: str, spans: Sequence[int], found: Sequence[int], period: int | None) -> Match:
         shown = query.strip()[:40]
         if period is not None and spans:
             first = spans[0]
@@ -249,7 +268,7 @@ class Matcher:
         at = self.index.notice if period is None else period
         parent = None
         for candidate in (code[:4] + "00", code[:2] + "0000"):
-            alive = [i for i in self.index.keys.get(candidate, ()) if i >= 0 and self.index.alive(i, at)]
+            alive = [i for i in self.index.lookup(candidate) or () if i >= 0 and self.index.alive(i, at)]
             if alive:
                 parent = alive[0]
                 break
@@ -324,7 +343,7 @@ class Matcher:
             raise TypeError("names must be an iterable of names, not a single str; use match() for one name")
         if not isinstance(names, Iterable):
             raise TypeError(f"names must be an iterable of names, got {type(names).__name__}")
-        if all(_is_scalar(hint) for hint in (province, prefecture, as_of)):
+        if all(is_scalar(hint) for hint in (province, prefecture, as_of)):
             hints = (
                 None if is_missing(province) else self._hint(province, self.index.provinces, "province"),  # type: ignore[arg-type]
                 None if is_missing(prefecture) else self._hint(prefecture, self.index.prefectures, "prefecture"),  # type: ignore[arg-type]
@@ -389,10 +408,6 @@ def _fits(code: str, provinces: Hints, prefectures: Hints) -> bool:
     return (provinces is None or code[:2] in provinces) and (prefectures is None or code[:4] in prefectures)
 
 
-def _is_scalar(hint: object) -> bool:
-    return hint is None or isinstance(hint, (str, bytes, int, float, Decimal)) or not isinstance(hint, Iterable)
-
-
 def _code_text(value: object) -> str:
     """A number in a column of names is a code (a code column read as integers)."""
     if isinstance(value, bool):
@@ -400,7 +415,7 @@ def _code_text(value: object) -> str:
     try:
         number = operator.index(value)  # type: ignore[arg-type]  # int, numpy integers
     except TypeError:
-        if isinstance(value, (float, Decimal)) or type(value).__name__.startswith("float"):
+        if type(value).__name__ in ("float", "Decimal") or type(value).__name__.startswith("float"):
             as_float = float(value)  # type: ignore[arg-type]
             if as_float.is_integer() and as_float > 0:
                 return str(int(as_float))
