@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import os
 import sys
 import threading
 import typing
@@ -40,25 +41,41 @@ _SUMS = "B2SUMS"
 T = TypeVar("T")
 
 
+# The lock of every ``once``, each in a one-element list so that a forked child can replace it.
+_LOCKS: list[list[threading.Lock]] = []
+
+
 def once(load: Callable[[], T]) -> Callable[[], T]:
     """Run ``load`` the first time the wrapper is called and return its result ever after.
 
     Thread-safe: threads that arrive while the first call runs wait for it, and all
-    see the same, complete result. A call that raises is not cached.
+    see the same, complete result. A call that raises is not cached. A process forked
+    while another thread was loading gets fresh locks, so its first call loads anew
+    instead of waiting forever for a thread the child does not have.
     """
-    lock = threading.Lock()
+    holder = [threading.Lock()]
+    _LOCKS.append(holder)
     box: list[T] = []
 
     @functools.wraps(load)
     def wrapper() -> T:
         if box:
             return box[0]
-        with lock:
+        with holder[0]:
             if not box:
                 box.append(load())
         return box[0]
 
     return wrapper
+
+
+def _fresh_locks_after_fork() -> None:
+    for holder in _LOCKS:
+        holder[0] = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):  # POSIX; Windows does not fork
+    os.register_at_fork(after_in_child=_fresh_locks_after_fork)
 
 
 def _read_bytes(name: str) -> bytes:
@@ -75,8 +92,6 @@ def _read_resource(name: str) -> bytes:
     spec = sys.modules[_PACKAGE].__spec__
     loader = getattr(spec, "loader", None)
     if spec is not None and spec.origin and hasattr(loader, "get_data"):
-        import os
-
         path = os.path.join(os.path.dirname(spec.origin), _DATA_DIR, name)
         data: bytes = loader.get_data(path)  # type: ignore[union-attr]
         return data

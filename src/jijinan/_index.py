@@ -13,7 +13,10 @@ Spans are kept as the parallel lists the JSON holds, not as objects: there are s
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from types import MappingProxyType
 from typing import Any, Final, NamedTuple
+
+from jijinan._sealed import Sealed
 
 __all__ = ["DivisionIndex", "Keys", "Version", "check", "check_all", "check_keys"]
 
@@ -38,7 +41,7 @@ class Version(NamedTuple):
     """The reason's words after the division's name and code ('' for not_pilot)."""
 
 
-class DivisionIndex:
+class DivisionIndex(Sealed):
     """Every division of the tables 2000-2024 and every key it is found under."""
 
     __slots__ = (
@@ -56,31 +59,45 @@ class DivisionIndex:
         "provinces",
         "versions",
     )
+    periods: tuple[str, ...]
+    notice: int
+    codes: tuple[str, ...]
+    names: tuple[str, ...]
+    first: tuple[int, ...]
+    last: tuple[int, ...]
+    versions: tuple[list[list[Any]], ...]
+    keys: Mapping[str, int | list[int]]
+    """Keys in Chinese characters and digits; the romanised keys are :meth:`latin_keys`."""
+    provinces: Mapping[str, frozenset[str]]
+    prefectures: Mapping[str, frozenset[str]]
+    longest: int
+    _latin: Callable[[], Keys]
+    _latin_keys: Mapping[str, int | list[int]] | None
 
     def __init__(self, divisions: Mapping[str, Any], index: Mapping[str, Any], latin: Callable[[], Keys]) -> None:
-        self.periods: tuple[str, ...] = tuple(divisions["periods"])
-        self.notice: int = divisions["notice"]
-        self.codes: list[str] = divisions["codes"]
-        self.names: list[str] = divisions["names"]
-        self.first: list[int] = divisions["first"]
-        self.last: list[int] = divisions["last"]
-        self.versions: list[list[list[Any]]] = divisions["versions"]
-        self.keys: Keys = index["keys"]
-        """Keys in Chinese characters and digits; romanised keys load on first use (``latin``)."""
-        self._latin = latin
-        self._latin_keys: Keys | None = None
-        self.provinces: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in index["provinces"].items()}
-        self.prefectures: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in index["prefectures"].items()}
-        self.longest: int = index["longest"]
+        # Columns are tuples and tables read-only views: nothing reachable here can change an answer.
+        setattr_ = object.__setattr__
+        setattr_(self, "periods", tuple(divisions["periods"]))
+        setattr_(self, "notice", divisions["notice"])
+        for column in ("codes", "names", "first", "last", "versions"):
+            setattr_(self, column, tuple(divisions[column]))
+        # Keys in Chinese characters and digits; romanised keys load on first use (``latin``).
+        setattr_(self, "keys", MappingProxyType(index["keys"]))
+        setattr_(self, "_latin", latin)
+        setattr_(self, "_latin_keys", None)
+        setattr_(self, "provinces", MappingProxyType({k: frozenset(v) for k, v in index["provinces"].items()}))
+        setattr_(self, "prefectures", MappingProxyType({k: frozenset(v) for k, v in index["prefectures"].items()}))
+        setattr_(self, "longest", index["longest"])
 
     def __len__(self) -> int:
         return len(self.codes)
 
-    def latin_keys(self) -> Keys:
+    def latin_keys(self) -> Mapping[str, int | list[int]]:
         """The romanised keys (loaded on first use)."""
         latin = self._latin_keys
         if latin is None:
-            latin = self._latin_keys = self._latin()
+            latin = MappingProxyType(self._latin())
+            object.__setattr__(self, "_latin_keys", latin)
         return latin
 
     def lookup(self, key: str) -> tuple[int, ...] | None:

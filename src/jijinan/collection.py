@@ -15,6 +15,7 @@ import attrs
 
 from jijinan import _data
 from jijinan._reading import PROVINCE_SUFFIX, Normalizer, check_key
+from jijinan._sealed import Sealed
 from jijinan.errors import AmbiguousUnitError, UnitNotFoundError
 from jijinan.records import Kind, Level, Match, PilotUnit
 
@@ -91,20 +92,33 @@ def _closest(key: str, choices: Sequence[str]) -> list[str]:
     return [choice for _h, _r, choice in scored[: _CANDIDATES * 3]]
 
 
-class PilotUnits(Sequence[PilotUnit]):
+class PilotUnits(Sealed, Sequence[PilotUnit]):
     """The 300 pilot units of the notice, in the attachment's order.
 
     An immutable sequence: ``len(units)``, ``units[0]``, ``for unit in units``. The data
-    is loaded on first use, once per process, safely under threads.
+    is loaded on first use, once per process, safely under threads and across forks.
+    ``jijinan.units`` can be sent to worker processes (it arrives as their own
+    ``jijinan.units``); its attributes cannot be set.
     """
 
     __slots__ = ("_coverage", "_index", "_load", "_matcher")
+    _index: _Index | None
+    _load: Callable[[], _Index]
+    _matcher: Callable[[], Matcher]
+    _coverage: Callable[[], Coverage]
 
     def __init__(self, load: Callable[[], _Index] | None = None, matcher: Callable[[], Matcher] | None = None) -> None:
-        self._index: _Index | None = None  # set once loaded, so lookups skip the loader
-        self._load = load if load is not None else _default_index
-        self._matcher = matcher if matcher is not None else default_matcher
-        self._coverage = _data.once(self._build_coverage)
+        setattr_ = object.__setattr__  # the instance refuses assignment from outside
+        setattr_(self, "_index", None)  # set once loaded, so lookups skip the loader
+        setattr_(self, "_load", load if load is not None else _default_index)
+        setattr_(self, "_matcher", matcher if matcher is not None else default_matcher)
+        setattr_(self, "_coverage", _data.once(self._build_coverage))
+
+    def __reduce__(self) -> tuple[Callable[[], PilotUnits], tuple[()]]:
+        # Sent to another process, the collection is that process's own jijinan.units.
+        if self._load is not _default_index:
+            raise TypeError("only jijinan.units itself can be sent to another process")
+        return (_the_units, ())
 
     def _build_coverage(self) -> Coverage:
         from jijinan.coverage import build_coverage
@@ -163,7 +177,8 @@ class PilotUnits(Sequence[PilotUnit]):
         """
         index = self._index
         if index is None:
-            index = self._index = self._load()
+            index = self._load()
+            object.__setattr__(self, "_index", index)
         # A key already in normal form (a code, a simplified name) is found without normalising:
         # normalisation is idempotent, so such a key would normalise to itself.
         found = index.by_key.get(key) if type(key) is str else None
@@ -174,7 +189,7 @@ class PilotUnits(Sequence[PilotUnit]):
             normal = index.normalize(key)
             found = index.by_key.get(normal)
             if found is None:
-                raise UnitNotFoundError(key, self._suggest(index, normal))
+                raise UnitNotFoundError(key, lambda: self._suggest(index, normal))
         if len(found) > 1:
             raise AmbiguousUnitError(key, found)
         return found[0]
@@ -400,6 +415,12 @@ def _enum(kind: type[Level] | type[Kind], value: object, what: str) -> Level | K
     except ValueError:
         valid = ", ".join(m.value for m in kind)
         raise ValueError(f"no {what} {value!r}; valid: {valid}") from None
+
+
+def _the_units() -> PilotUnits:
+    import jijinan
+
+    return jijinan.units
 
 
 @_data.once

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, overload
 
+from jijinan._sealed import Sealed
 from jijinan.records import CoverageRow
 
 if TYPE_CHECKING:
@@ -16,13 +17,17 @@ if TYPE_CHECKING:
 __all__ = ["Coverage", "build_coverage"]
 
 
-class Coverage(Sequence[CoverageRow]):
-    """One row per county-level division in force in July 2015 (2,853), in code order."""
+class Coverage(Sealed, Sequence[CoverageRow]):
+    """One row per county-level division in force in July 2015 (2,853), in code order.
+
+    Immutable: its rows are a tuple of frozen records, and its attributes cannot be set.
+    """
 
     __slots__ = ("_rows",)
+    _rows: tuple[CoverageRow, ...]
 
     def __init__(self, rows: tuple[CoverageRow, ...]) -> None:
-        self._rows = rows
+        object.__setattr__(self, "_rows", rows)
 
     def __len__(self) -> int:
         return len(self._rows)

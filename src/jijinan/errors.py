@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from jijinan.records import PilotUnit
@@ -18,17 +19,31 @@ class UnitNotFoundError(JijinanError, LookupError):
     """No pilot unit answers to the key.
 
     ``candidates`` holds the full names of the closest pilot units (possibly none),
-    best first.
+    best first. They are worked out when first asked for (by ``candidates`` or by the
+    message), so a miss that is caught and passed over costs no search.
     """
 
-    def __init__(self, key: str, candidates: tuple[str, ...]) -> None:
+    def __init__(self, key: str, candidates: tuple[str, ...] | Callable[[], tuple[str, ...]]) -> None:
+        super().__init__(key)
         self.key = key
-        self.candidates = candidates
-        shown = key if len(key) <= 40 else key[:40] + "…"
+        self._candidates = candidates
+
+    @property
+    def candidates(self) -> tuple[str, ...]:
+        found = self._candidates
+        if callable(found):
+            found = self._candidates = found()
+        return found
+
+    def __str__(self) -> str:
+        shown = self.key if len(self.key) <= 40 else self.key[:40] + "…"
         message = f"no pilot unit answers to {shown!r}"
-        if candidates:
-            message += "; closest: " + ", ".join(candidates)
-        super().__init__(message)
+        if self.candidates:
+            message += "; closest: " + ", ".join(self.candidates)
+        return message
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.key, self.candidates))
 
 
 class AmbiguousUnitError(JijinanError, LookupError):

@@ -13,12 +13,14 @@ It never guesses: a name that fits several divisions of the table it is read in 
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable, Iterable, Sequence
+import types
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Final, TypeVar
 
 from jijinan._columns import MISSING, broadcast, distinct, is_missing, is_scalar
 from jijinan._index import FIRST_YEAR, LAST_YEAR, DivisionIndex
 from jijinan._reading import GENERIC_WORDS, WHOLE_WORDS, Normalizer, check_key, code_in, prefix_readings
+from jijinan._sealed import Sealed
 from jijinan._status import NOT_PILOT_DETAIL
 from jijinan.errors import DivisionNotFoundError
 from jijinan.records import Division, Level, Match, MatchStatus, PilotUnit, Via
@@ -32,22 +34,30 @@ T = TypeVar("T")
 Hints = frozenset[str] | None
 
 
-class Matcher:
+class Matcher(Sealed):
     """The pilot units and the division index, and the rules that join them."""
 
     __slots__ = ("_covering", "_judged", "_order", "index", "july", "normalize", "units")
+    units: tuple[PilotUnit, ...]
+    index: DivisionIndex
+    normalize: Normalizer
+    july: Mapping[str, int]
+    """Code -> span of every division in force at the notice date."""
+    _covering: dict[str, PilotUnit | None] | None
+    _order: tuple[int, ...]
+    _judged: dict[tuple[int, int], tuple[MatchStatus, PilotUnit | None, Via | None, str, str, str, str]]
 
     def __init__(self, units: tuple[PilotUnit, ...], index: DivisionIndex, normalize: Normalizer) -> None:
-        self.units = units
-        self.index = index
-        self.normalize = normalize
-        notice = index.notice
-        self.july: dict[str, int] = {index.codes[i]: i for i in index.at(notice)}
-        """Code -> span of every division in force at the notice date."""
-        self._covering: dict[str, PilotUnit | None] | None = None  # made on first use
-        self._order = tuple(index.search_order())
+        setattr_ = object.__setattr__
+        setattr_(self, "units", units)
+        setattr_(self, "index", index)
+        setattr_(self, "normalize", normalize)
+        # Code -> span of every division in force at the notice date.
+        setattr_(self, "july", types.MappingProxyType({index.codes[i]: i for i in index.at(index.notice)}))
+        setattr_(self, "_covering", None)  # made on first use
+        setattr_(self, "_order", tuple(index.search_order()))
         # (span, table) -> the fields of its Match but the query: a division is judged once.
-        self._judged: dict[tuple[int, int], tuple[MatchStatus, PilotUnit | None, Via | None, str, str, str, str]] = {}
+        setattr_(self, "_judged", {})
 
     # -- the notice date ----------------------------------------------------------
 
@@ -59,7 +69,7 @@ class Matcher:
                 version = self.index.version(span, self.index.notice)
                 inside = version.status in ("pilot", "covered")
                 covering[code] = self.units[version.units[0] - 1] if inside else None
-            self._covering = covering
+            object.__setattr__(self, "_covering", covering)
         return covering
 
     def covering(self, code: str) -> PilotUnit | None:
@@ -96,7 +106,7 @@ class Matcher:
         prefectures = self._hint(prefecture, self.index.prefectures, "prefecture")
         return self._match(name, provinces, prefectures, self._period(as_of))
 
-    def _hint(self, value: str | None, table: dict[str, frozenset[str]], what: str) -> Hints:
+    def _hint(self, value: str | None, table: Mapping[str, frozenset[str]], what: str) -> Hints:
         if value is None:
             return None
         check_key(value, what)
@@ -378,7 +388,7 @@ class Matcher:
     def _prefecture_hint(self, value: object) -> Hints:
         return self._row_hint(value, self.index.prefectures, "prefecture")
 
-    def _row_hint(self, value: object, table: dict[str, frozenset[str]], what: str) -> Hints:
+    def _row_hint(self, value: object, table: Mapping[str, frozenset[str]], what: str) -> Hints:
         if is_missing(value):
             return None
         if not isinstance(value, str):
