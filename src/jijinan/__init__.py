@@ -88,20 +88,20 @@ __all__ = [
 ]
 
 units: PilotUnits = PilotUnits()
-"""The 300 pilot units, in the attachment's order (see :class:`PilotUnits`)."""
+"""The 300 pilot units, in the attachment's order (see [`PilotUnits`][jijinan.PilotUnits])."""
 
 
 def coverage() -> Coverage:
     """One row per county-level division in force in July 2015 (2,853): whether the pilot covered it.
 
-    The same as ``units.coverage()``; see :meth:`PilotUnits.coverage`.
+    The same as ``units.coverage()``; see [`PilotUnits.coverage`][jijinan.PilotUnits.coverage].
     """
     return units.coverage()
 
 
 if TYPE_CHECKING:
     notice: Notice
-    """The notice itself (see :class:`Notice`), loaded on first access."""
+    """The notice itself (see [`Notice`][jijinan.records.Notice]), loaded on first access."""
 
 
 def __getattr__(name: str) -> object:

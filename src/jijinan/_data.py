@@ -1,9 +1,9 @@
 """Loading and validating the packaged data: the only module that knows its files.
 
-The JSON files in ``jijinan/data`` are read through :mod:`importlib.resources` (so a
+The JSON files in ``jijinan/data`` are read through ``importlib.resources`` (so a
 wheel, a zip or an unpacked tree all work), checked against the SHA-256 sums the
 build script wrote beside them, and structured into the records of
-:mod:`jijinan.records` by one strict cattrs converter: unknown keys, missing keys and
+``jijinan.records`` by one strict cattrs converter: unknown keys, missing keys and
 values of the wrong type are errors that name the field. Every loader runs once per
 process, on first use, and is safe to call from many threads at the same moment.
 """

@@ -1,6 +1,6 @@
 """The division tables behind coverage and matching, as the loader hands them over.
 
-Internal: a division under one code and name is a :class:`Span` of periods, and at
+Internal: a division under one code and name is a ``Span`` of periods, and at
 each period its area is an *origin*: which divisions of July 2015 it holds, all or
 part of each. Periods are numbered 0 (July 2015, the notice date) to 10 (the end of
 2024); period ``p >= 1`` is the end of year ``2014 + p``.

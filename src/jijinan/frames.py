@@ -1,4 +1,4 @@
-"""DataFrames from the flat tables of :mod:`jijinan.schema`, for pandas and polars.
+"""DataFrames from the flat tables of ``jijinan.schema``, for pandas and polars.
 
 Neither library is a dependency: each is imported only when asked for, and its
 absence is an ``ImportError`` that names the extra to install.

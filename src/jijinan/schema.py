@@ -125,7 +125,7 @@ def _join(items: Iterable[str]) -> str | None:
 
 
 def unit_records(units: Iterable[PilotUnit]) -> list[dict[str, Value]]:
-    """One plain dict per unit, keyed by the names of :data:`UNIT_COLUMNS`."""
+    """One plain dict per unit, keyed by the names of ``UNIT_COLUMNS``."""
     return [
         {
             "seq": u.seq,
@@ -154,7 +154,7 @@ def unit_records(units: Iterable[PilotUnit]) -> list[dict[str, Value]]:
 
 
 def coverage_records(rows: Iterable[CoverageRow]) -> list[dict[str, Value]]:
-    """One plain dict per coverage row, keyed by the names of :data:`COVERAGE_COLUMNS`."""
+    """One plain dict per coverage row, keyed by the names of ``COVERAGE_COLUMNS``."""
     return [
         {
             "code": r.code,
