@@ -114,4 +114,11 @@ def __getattr__(name: str) -> object:
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | {"notice"})
+    # The public names and the module's own dunders: not the submodules, not the helpers imported above.
+    return sorted({*__all__, *(name for name in globals() if name.startswith("__") and name.endswith("__"))})
+
+
+# The helpers imported above only to write this module are not part of its namespace (type
+# checkers, which read the annotations, still see them).
+if not TYPE_CHECKING:
+    del annotations, datetime, Final, TYPE_CHECKING
