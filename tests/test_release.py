@@ -1,12 +1,15 @@
-"""Release readiness: sdist and wheel build, pass twine check, and install clean elsewhere."""
+"""Release readiness: sdist and wheel build, pass twine check, install clean elsewhere, and the
+sdist passes its own tests; the README reads right on PyPI."""
 
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import tarfile
 import venv
+import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
 
@@ -16,6 +19,13 @@ import jijinan
 from jijinan._data import load_division_index
 
 REPO = Path(__file__).resolve().parent.parent
+# Set in the test run that test_sdist_passes_its_own_tests starts inside the unpacked sdist, so
+# that the run does not build and test an sdist of its own in turn.
+INNER_RUN = "JIJINAN_SDIST_SELF_TEST"
+
+
+def _venv_bin(env_dir: Path) -> Path:
+    return env_dir / ("Scripts" if sys.platform == "win32" else "bin")
 
 
 @pytest.fixture(scope="module")
@@ -51,7 +61,11 @@ def test_sdist_and_wheel(dist: Path) -> None:
     assert "Requires-Dist: cattrs" in metadata
     assert "Classifier: Typing :: Typed" in metadata
     assert "Project-URL: Changelog" in metadata
-    assert "License-Expression: MIT" in metadata
+    # The licence, as every pip's `pip show` prints it (see [tool.hatch.build.targets.wheel]).
+    assert "Metadata-Version: 2.3" in metadata
+    assert "License: MIT" in metadata.splitlines()
+    assert "License-Expression" not in metadata
+    assert f"jijinan-{version}.dist-info/licenses/LICENSE" in names
     assert "# jijinan" in metadata  # the README is the long description
     runtime = [line for line in metadata.splitlines() if line.startswith("Requires-Dist:") and "extra ==" not in line]
     assert len(runtime) == 3, runtime  # attrs, cattrs, importlib-resources on 3.10 only
@@ -59,6 +73,11 @@ def test_sdist_and_wheel(dist: Path) -> None:
         members = archive.getnames()
     assert f"jijinan-{version}/scripts/build_data.py" in members
     assert f"jijinan-{version}/CHANGELOG.md" in members
+    # what the tests read, so that they pass from the unpacked sdist
+    for path in ("mkdocs.yml", "CITATION.cff", "bench/run.py", ".github/workflows/ci.yml", "docs/citing.md"):
+        assert f"jijinan-{version}/{path}" in members, path
+    for test in sorted((REPO / "tests").glob("test_*.py")):
+        assert f"jijinan-{version}/tests/{test.name}" in members, test.name
 
 
 def test_twine_check(dist: Path) -> None:
@@ -75,17 +94,19 @@ def test_twine_check(dist: Path) -> None:
 def test_wheel_installs_in_a_fresh_environment(dist: Path, tmp_path: Path) -> None:
     env_dir = tmp_path / "env"
     venv.create(env_dir, with_pip=True)
-    python = env_dir / "bin" / "python"
+    python = _venv_bin(env_dir) / "python"
     wheel = next(dist.glob("*.whl"))
+    # Nothing of this process's environment may leak in (the sdist's own test run sets PYTHONPATH).
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    env["PYTHONIOENCODING"] = "utf-8"
     install = subprocess.run(
         [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", str(wheel)],
+        env=env,
         capture_output=True,
         text=True,
         check=False,
     )
     assert install.returncode == 0, install.stderr[-2000:]
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
-    env["PYTHONIOENCODING"] = "utf-8"
     work = tmp_path / "elsewhere"  # outside the source tree
     work.mkdir()
 
@@ -97,11 +118,15 @@ def test_wheel_installs_in_a_fresh_environment(dist: Path, tmp_path: Path) -> No
     location, code = query.stdout.split()
     assert str(env_dir) in location
     assert code == "410621"
-    cli = run(env_dir / "bin" / "jijinan", "show", "番禹区")
+    cli = run(_venv_bin(env_dir) / "jijinan", "show", "番禹区")
     assert cli.returncode == 0, cli.stderr
     assert "440113" in cli.stdout
     missing = run(python, "-c", "import jijinan; jijinan.units.to_pandas()")
     assert 'pip install "jijinan[pandas]"' in missing.stderr  # no pandas in a bare install
+    # The licence shows with the pip that venv brings, whatever its age.
+    show = run(python, "-m", "pip", "show", "jijinan")
+    assert show.returncode == 0, show.stderr
+    assert "License: MIT" in show.stdout.splitlines(), show.stdout
 
 
 def test_version_and_vintage() -> None:
@@ -113,3 +138,64 @@ def test_version_and_vintage() -> None:
     assert jijinan.HISTORY_TABLES[-1] == jijinan.LATEST_TABLE
     changelog = (REPO / "CHANGELOG.md").read_text(encoding="utf-8")
     assert f"## [{jijinan.__version__}] - " in changelog
+
+
+def _links(markdown: str) -> list[str]:
+    """Every link and image target of a Markdown text, outside code."""
+    text = re.sub(r"^```.*?^```", "", markdown, flags=re.DOTALL | re.MULTILINE)
+    text = re.sub(r"`[^`\n]*`", "", text)
+    inline = re.findall(r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)", text)
+    references = re.findall(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", text, flags=re.MULTILINE)
+    html = re.findall(r"""(?:href|src)\s*=\s*["']([^"']+)["']""", text)
+    return inline + references + html
+
+
+def test_readme_links_are_absolute() -> None:
+    # PyPI shows the README without the repository around it: a relative link leads nowhere.
+    links = _links((REPO / "README.md").read_text(encoding="utf-8"))
+    assert links, "no links found: the pattern is broken"
+    relative = [link for link in links if not re.match(r"https://|mailto:", link)]
+    assert not relative, relative
+    assert any(link.startswith("https://jijinan.readthedocs.io/") for link in links)
+
+
+def test_the_link_check_sees_relative_links() -> None:
+    sample = 'See [rules](docs/matching.md), ![chart](chart.png), <a href="x.html">x</a>, `[a](b)`.\n\n[c]: ../c.md\n'
+    assert _links(sample) == ["docs/matching.md", "chart.png", "../c.md", "x.html"]
+
+
+@pytest.mark.skipif(os.environ.get(INNER_RUN) == "1", reason="this run is the sdist's own test run")
+def test_sdist_passes_its_own_tests(dist: Path, tmp_path: Path) -> None:
+    # Unpack the sdist and run its test suite there, against the wheel that `python -m build`
+    # built from that same sdist (it builds the sdist first, then the wheel from it), installed
+    # outside the tree. The inner run has the same tools and the same reference material.
+    version = jijinan.__version__
+    with tarfile.open(dist / f"jijinan-{version}.tar.gz") as archive:
+        if hasattr(tarfile, "data_filter"):
+            archive.extractall(tmp_path, filter="data")
+        else:  # pragma: no cover - Python versions before the extraction filters
+            archive.extractall(tmp_path)
+    tree = tmp_path / f"jijinan-{version}"
+    site = tmp_path / "site"
+    install = subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--disable-pip-version-check",
+         "--target", str(site), str(dist / f"jijinan-{version}-py3-none-any.whl")],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert install.returncode == 0, install.stderr[-2000:]
+    shared = Path(os.environ.get("JIJINAN_SHARED", REPO.parent / "shared")).resolve()  # as conftest.py finds it
+    env = {**os.environ, "PYTHONPATH": str(site), INNER_RUN: "1", "JIJINAN_SHARED": str(shared)}
+    report = tmp_path / "report.xml"
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", f"--junitxml={report}"],
+        cwd=tree, env=env, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout[-5000:] + result.stderr[-2000:]
+    cases = ET.parse(report).getroot().iter("testcase")
+    files = {next((p for p in case.get("classname", "").split(".") if p.startswith("test_")), "") for case in cases}
+    expected = {test.stem for test in (REPO / "tests").glob("test_*.py")}
+    assert expected <= files, expected - files  # every test file was collected and ran
+    summary = result.stdout.strip().splitlines()[-1]
+    assert " passed" in summary, summary
+    assert "failed" not in summary, summary
+    assert "error" not in summary, summary

@@ -93,21 +93,21 @@ __all__ = [
     "units",
 ]
 
-FrameT = TypeVar("FrameT")
+_FrameT = TypeVar("_FrameT")
 
 units: PilotUnits = PilotUnits()
-"""The 300 pilot units, in the attachment's order (see :class:`PilotUnits`)."""
+"""The 300 pilot units, in the attachment's order (see [`PilotUnits`][jijinan.PilotUnits])."""
 
 
 def match_frame(
-    frame: FrameT,
+    frame: _FrameT,
     name: str = "county",
     *,
     province: str | None = None,
     prefecture: str | None = None,
     year: str | None = None,
     prefix: str | None = None,
-) -> FrameT:
+) -> _FrameT:
     """Match a column of a pandas or polars DataFrame and add the answers as columns.
 
     ``name`` is the column of division names (or codes); ``province``, ``prefecture`` and
@@ -134,21 +134,23 @@ def match_frame(
     """
     from jijinan import frames
 
-    result: FrameT = frames.match_frame(frame, name, province=province, prefecture=prefecture, year=year, prefix=prefix)
+    result: _FrameT = frames.match_frame(
+        frame, name, province=province, prefecture=prefecture, year=year, prefix=prefix
+    )
     return result
 
 
 def coverage() -> Coverage:
     """One row per county-level division in force in July 2015 (2,853): whether the pilot covered it.
 
-    The same as ``units.coverage()``; see :meth:`PilotUnits.coverage`.
+    The same as ``units.coverage()``; see [`PilotUnits.coverage`][jijinan.PilotUnits.coverage].
     """
     return units.coverage()
 
 
 if TYPE_CHECKING:
     notice: Notice
-    """The notice itself (see :class:`Notice`), loaded on first access."""
+    """The notice itself (see [`Notice`][jijinan.records.Notice]), loaded on first access."""
 
 
 def __getattr__(name: str) -> object:
@@ -161,4 +163,11 @@ def __getattr__(name: str) -> object:
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | {"notice"})
+    # The public names and the module's own dunders: not the submodules, not the helpers imported above.
+    return sorted({*__all__, *(name for name in globals() if name.startswith("__") and name.endswith("__"))})
+
+
+# The helpers imported above only to write this module are not part of its namespace (type
+# checkers, which read the annotations, still see them).
+if not TYPE_CHECKING:
+    del annotations, datetime, Final, TypeVar, TYPE_CHECKING

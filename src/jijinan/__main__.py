@@ -1,4 +1,4 @@
-"""``python -m jijinan``: the command line (see :mod:`jijinan.cli`)."""
+"""``python -m jijinan``: the command line (see ``jijinan.cli``)."""
 
 import sys
 

@@ -16,7 +16,7 @@ from typing import Any
 __all__ = ["MISSING", "broadcast", "distinct", "is_missing", "is_scalar"]
 
 MISSING = -1
-"""The index :func:`distinct` gives a row whose value is missing."""
+"""The index ``distinct`` gives a row whose value is missing."""
 
 # pandas' missing scalars, recognised by their type's name so pandas need not be imported.
 _MISSING_TYPES = frozenset({"NAType", "NaTType"})

@@ -4,7 +4,7 @@ Internal. A *span* is one division under one code and name for a run of tables; 
 are numbered in time order (``periods``: the end of each year 2000-2014, the notice
 date ``2015-07``, the end of each year 2015-2024). At each table a span has a *version*:
 its full name, its status relative to the pilot, the units involved and the words of
-the reason, all decided at build time by the rules of :mod:`jijinan._status`.
+the reason, all decided at build time by the rules of ``jijinan._status``.
 
 Spans are kept as the parallel lists the JSON holds, not as objects: there are some
 7,000, and a lookup touches one or two.
@@ -67,7 +67,7 @@ class DivisionIndex(Sealed):
     last: tuple[int, ...]
     versions: tuple[list[list[Any]], ...]
     keys: Mapping[str, int | list[int]]
-    """Keys in Chinese characters and digits; the romanised keys are :meth:`latin_keys`."""
+    """Keys in Chinese characters and digits; the romanised keys are ``latin_keys``."""
     provinces: Mapping[str, frozenset[str]]
     prefectures: Mapping[str, frozenset[str]]
     longest: int
@@ -144,7 +144,7 @@ def check(divisions: Any, index: Any) -> None:
 
     Cheap, for every load (the checksums already vouch that the files are the build's):
     the top level, the lengths of the columns, and the types of the first and last span.
-    :func:`check_all` checks every span and every key, for the build and the tests.
+    ``check_all`` checks every span and every key, for the build and the tests.
     """
     if not isinstance(divisions, dict) or set(divisions) != {"periods", "notice", *_COLUMNS}:
         raise ValueError(f"divisions.json: expected the keys periods, notice, {', '.join(_COLUMNS)}")
@@ -165,7 +165,7 @@ def check(divisions: Any, index: Any) -> None:
 
 
 def check_all(divisions: Any, index: Any, latin: Any) -> None:
-    """:func:`check`, then every span's fields and every key's targets."""
+    """``check``, then every span's fields and every key's targets."""
     check(divisions, index)
     count = len(divisions["periods"])
     for span in range(len(divisions["codes"])):

@@ -8,7 +8,7 @@ time. The build normalises every index key with this same code, so a query meets
 keys exactly.
 
 A name may also carry its province and prefecture in front, full or short (河北省邢台市襄都区,
-河北襄都区, 恩施州利川市): :func:`prefix_readings` lists every way the front of a key can be
+河北襄都区, 恩施州利川市): ``prefix_readings`` lists every way the front of a key can be
 read as such prefixes, from tables built at build time. Nothing here knows where those
 tables or the character table are stored.
 """

@@ -3,7 +3,7 @@
 The collection, the coverage table, the matcher and the division index hold what every
 later answer is read from. A user who reaches one of their attributes (``coverage()._rows``)
 must not be able to change those answers by assigning to it, by accident or otherwise: a
-:class:`Sealed` object refuses, and sets its own attributes with ``object.__setattr__``.
+``Sealed`` object refuses, and sets its own attributes with ``object.__setattr__``.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The pilot units as a lazily loaded, immutable, indexed collection: ``jijinan.units``.
 
 The collection is created empty and cheap at import; the first query loads the
-units and builds every index once, under a lock. After that, :meth:`PilotUnits.get`
+units and builds every index once, under a lock. After that, [`PilotUnits.get`][jijinan.PilotUnits.get]
 is one dictionary lookup, after normalising the key only when it is not in normal form.
 """
 
@@ -141,7 +141,7 @@ class PilotUnits(Sealed, Sequence[PilotUnit]):
 
         Raises:
             IndexError: the position is out of range.
-            TypeError: ``index`` is not an int or a slice (use :meth:`get` for names and codes).
+            TypeError: ``index`` is not an int or a slice (use [`get`][jijinan.PilotUnits.get] for names and codes).
         """
         if isinstance(index, str):
             raise TypeError("units[...] takes a position; use units.get(name_or_code) to look a unit up")
@@ -162,7 +162,7 @@ class PilotUnits(Sealed, Sequence[PilotUnit]):
         the notice prints it (``番禹区``) or as corrected (``番禺区``), or the full name with
         province and/or prefecture (``邢台市桥东区``, ``河北省邢台市桥东区``), in simplified or
         traditional characters, full-width or not, with surrounding white space. Only the
-        300 units are searched: for any other division use :meth:`match`.
+        300 units are searched: for any other division use [`match`][jijinan.PilotUnits.match].
 
         Example::
 
@@ -213,8 +213,8 @@ class PilotUnits(Sealed, Sequence[PilotUnit]):
         """The units that meet every condition given, in the attachment's order.
 
         ``province`` is a province-level division by name (any spelling ``get`` accepts)
-        or six-digit code; ``level`` and ``kind`` are members of :class:`Level` and
-        :class:`Kind` or their values (``"county"``); ``group`` is an attachment
+        or six-digit code; ``level`` and ``kind`` are members of [`Level`][jijinan.records.Level] and
+        [`Kind`][jijinan.records.Kind] or their values (``"county"``); ``group`` is an attachment
         heading (``新疆生产建设兵团``).
 
         Raises:
@@ -338,7 +338,7 @@ class PilotUnits(Sealed, Sequence[PilotUnit]):
         return self._matcher().covering(code)
 
     def coverage(self) -> Coverage:
-        """One :class:`CoverageRow` per county-level division in force in July 2015 (2,853).
+        """One [`CoverageRow`][jijinan.records.CoverageRow] per county-level division in force in July 2015 (2,853).
 
         Each row says whether the pilot covered the division and through which unit: the
         division itself, its prefecture-level city, or Beijing. Built once, on first call.
@@ -361,7 +361,7 @@ class PilotUnits(Sealed, Sequence[PilotUnit]):
         ``province`` and ``prefecture`` hints narrow names that several divisions bear.
 
         The answer's ``status`` is ``pilot``, ``covered``, ``partial``, ``not_pilot``,
-        ``ambiguous`` (with every candidate) or ``unknown``; see :class:`MatchStatus`. It
+        ``ambiguous`` (with every candidate) or ``unknown``; see [`MatchStatus`][jijinan.records.MatchStatus]. It
         never guesses between divisions.
 
         Raises:
@@ -378,7 +378,8 @@ class PilotUnits(Sealed, Sequence[PilotUnit]):
         prefecture: str | Iterable[object] | None = None,
         as_of: int | Iterable[object] | None = None,
     ) -> tuple[Match, ...]:
-        """:meth:`match` for every name of an iterable (a list, a pandas or polars column), in order.
+        """[`match`][jijinan.PilotUnits.match] for every name of an iterable (a list, a pandas or polars
+        column), in order.
 
         Each hint may be one value for every name or a column of one value per name (a list,
         a pandas or polars Series), so that namesakes in a real file are told apart row by

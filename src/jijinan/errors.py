@@ -1,4 +1,4 @@
-"""The exceptions jijinan raises, all subclasses of :class:`JijinanError`."""
+"""The exceptions jijinan raises, all subclasses of [`JijinanError`][jijinan.errors.JijinanError]."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""DataFrames from the flat tables of :mod:`jijinan.schema`, for pandas and polars.
+"""DataFrames from the flat tables of ``jijinan.schema``, for pandas and polars.
 
 Neither library is a dependency: each is imported only when asked for, and its
 absence is an ``ImportError`` that names the extra to install.
@@ -84,7 +84,7 @@ def match_frame(
     year: str | None = None,
     prefix: str | None = None,
 ) -> Any:
-    """The frame with the columns of :data:`jijinan.schema.MATCH_COLUMNS` added; see ``jijinan.match_frame``."""
+    """The frame with the columns of ``jijinan.schema.MATCH_COLUMNS`` added; see ``jijinan.match_frame``."""
     from jijinan import schema
     from jijinan._columns import MISSING
     from jijinan.collection import default_matcher

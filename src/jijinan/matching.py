@@ -1,9 +1,9 @@
 """Matching: which division a name denotes, and what the pilot was to it.
 
-Three steps, each in its own module: reading the name (:mod:`jijinan._reading`: its
+Three steps, each in its own module: reading the name (``jijinan._reading``: its
 normal form, a code in it, its province and prefecture prefixes), finding it in the
-division index (:mod:`jijinan._index`, built at build time), and the verdict on the
-division found, decided at build time by the rules of :mod:`jijinan._status`. This
+division index (``jijinan._index``, built at build time), and the verdict on the
+division found, decided at build time by the rules of ``jijinan._status``. This
 module puts them together and answers with ``Match`` records.
 
 It never guesses: a name that fits several divisions of the table it is read in is

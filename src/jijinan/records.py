@@ -1,9 +1,9 @@
 """The typed records of jijinan: the notice, its sections and its pilot units.
 
 Every record is a frozen, slotted, keyword-only attrs class: assigning to a field
-raises :class:`attrs.exceptions.FrozenInstanceError`, and every collection is a
-tuple. The records carry data only; loading them lives in :mod:`jijinan._data`
-and querying them in :mod:`jijinan.collection`.
+raises ``attrs.exceptions.FrozenInstanceError``, and every collection is a
+tuple. The records carry data only; loading them lives in ``jijinan._data``
+and querying them in ``jijinan.collection``.
 """
 
 from __future__ import annotations
@@ -259,7 +259,7 @@ class PilotUnit:
 
 
 class MatchStatus(str, enum.Enum):
-    """What :meth:`jijinan.PilotUnits.match` found. The rules are in the docs' "Matching" page."""
+    """What [`PilotUnits.match`][jijinan.PilotUnits.match] found. The rules are in the docs' "Matching" page."""
 
     PILOT = "pilot"
     """The division is a pilot unit, or has exactly a pilot unit's area under another name or code."""
@@ -307,7 +307,7 @@ class Division:
 
 @attrs.frozen(kw_only=True)
 class Match:
-    """The answer of :meth:`jijinan.PilotUnits.match` for one name."""
+    """The answer of [`PilotUnits.match`][jijinan.PilotUnits.match] for one name."""
 
     query: str
     status: MatchStatus

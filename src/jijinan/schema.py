@@ -200,7 +200,7 @@ def added_column_names(existing: Iterable[str], columns: Iterable[Column], prefi
     """Names for columns added beside ``existing`` ones, never replacing one.
 
     With ``prefix`` every name is prefixed; without, only the names the input already uses
-    get :data:`CLASH_PREFIX`.
+    get ``CLASH_PREFIX``.
 
     Raises:
         ValueError: a name, even prefixed, is already taken.
@@ -223,7 +223,7 @@ def _join(items: Iterable[str]) -> str | None:
 
 
 def unit_records(units: Iterable[PilotUnit]) -> list[dict[str, Value]]:
-    """One plain dict per unit, keyed by the names of :data:`UNIT_COLUMNS`."""
+    """One plain dict per unit, keyed by the names of ``UNIT_COLUMNS``."""
     return [
         {
             "seq": u.seq,
@@ -253,7 +253,7 @@ def unit_records(units: Iterable[PilotUnit]) -> list[dict[str, Value]]:
 
 
 def coverage_records(rows: Iterable[CoverageRow]) -> list[dict[str, Value]]:
-    """One plain dict per coverage row, keyed by the names of :data:`COVERAGE_COLUMNS`."""
+    """One plain dict per coverage row, keyed by the names of ``COVERAGE_COLUMNS``."""
     return [
         {
             "code": r.code,
@@ -273,7 +273,7 @@ def coverage_records(rows: Iterable[CoverageRow]) -> list[dict[str, Value]]:
 
 
 def match_records(matches: Iterable[Match]) -> list[dict[str, Value]]:
-    """One plain dict per match, keyed by the names of :data:`MATCH_COLUMNS`."""
+    """One plain dict per match, keyed by the names of ``MATCH_COLUMNS``."""
     return [
         {
             "status": m.status.value,
