@@ -461,3 +461,84 @@ def test_missing_empty_and_folder(tmp_path: Path) -> None:
     assert "is a folder" in one_line_error(run("match", tmp_path), EXIT_USAGE)
     source = write(tmp_path / "a.csv", "county\n浚县\n")
     assert "is a folder" in one_line_error(run("match", source, "-o", tmp_path), EXIT_OUTPUT)
+
+
+# -- spreadsheets ---------------------------------------------------------------------------------
+
+
+def _workbook(path: Path) -> Path:
+    openpyxl = pytest.importorskip("openpyxl")
+    import datetime
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "说明"
+    sheet.append(["this sheet is notes"])
+    data = book.create_sheet("名单")
+    data.append(["序号", "县名", "代码", "年份", "日期"])
+    data.append([1, "浚县", 410621, 2016, datetime.date(2016, 1, 2)])
+    data.append([2, "滑县", None, 2017.0, None])
+    data.append([])  # a blank row in the middle
+    data.append([4, "万全区", "", 2020, None])
+    book.save(path)
+    return path
+
+
+def test_xlsx_in(tmp_path: Path) -> None:
+    source = _workbook(tmp_path / "名单.xlsx")
+    found = rows(ok(run("match", source, "--sheet", "名单", "--column", "县名", "--year-column", "年份")))
+    assert [(r["序号"], r["代码"], r["年份"], r["日期"], r["status"]) for r in found] == [
+        ("1", "410621", "2016", "2016-01-02", "pilot"),
+        ("2", "", "2017", "", "not_pilot"),
+        ("", "", "", "", "unknown"),
+        ("4", "", "2020", "", "pilot"),
+    ]
+    assert rows(ok(run("match", source, "--sheet", "2", "--column", "代码")))[0]["status"] == "pilot"
+    message = one_line_error(run("match", source, "--sheet", "Sheet9"), EXIT_USAGE)
+    assert "its sheets are: 说明, 名单" in message
+    assert "applies to text files" in one_line_error(run("match", source, "--encoding", "gbk"), EXIT_USAGE)
+    # from standard input: told by its bytes
+    found = rows(ok(run("match", "-", "--sheet", "名单", "--column", "县名", stdin=source.read_bytes())))
+    assert len(found) == 4
+
+
+def test_xlsx_out(tmp_path: Path) -> None:
+    calamine = pytest.importorskip("python_calamine")
+    source = write(tmp_path / "a.csv", "id,county\n007,万全区\n\n008,鼓楼区\n")
+    target = tmp_path / "out.xlsx"
+    assert ok(run("match", source, "--column", "county", "-o", target)) == b""
+    sheet = calamine.CalamineWorkbook.from_path(str(target)).get_sheet_by_index(0).to_python()
+    assert sheet[0] == ["id", "county", *ADDED]
+    assert sheet[1][:4] == ["007", "万全区", "pilot", "130708"]  # text stays text: 007, codes
+    assert sheet[1][2 + ADDED.index("unit_code")] == "130729"
+    assert sheet[1][2 + ADDED.index("unit_seq")] == 12
+    assert sheet[2][:3] == ["", "", "unknown"]
+    assert sheet[3][2] == "ambiguous"
+    assert len(sheet) == 4
+    # and back in again, by its suffix
+    again = rows(ok(run("match", target, "--column", "county", "--prefix", "again_")))
+    assert [r["again_status"] for r in again] == ["pilot", "unknown", "ambiguous"]
+
+
+def test_xlsx_without_the_extra_names_it(tmp_path: Path) -> None:
+    stubs = tmp_path / "stubs"
+    stubs.mkdir()
+    for module in ("python_calamine", "openpyxl"):
+        (stubs / f"{module}.py").write_text("raise ImportError('not installed (a test stub)')\n")
+    env = {"PYTHONPATH": str(stubs)}
+    source = tmp_path / "in.xlsx"
+    source.write_bytes(b"PK\x03\x04" + b"\x00" * 100)
+    message = one_line_error(run("match", source, env=env), EXIT_USAGE)
+    assert 'python-calamine, which is not installed: pip install "jijinan[xlsx]"' in message
+    csv_source = write(tmp_path / "a.csv", "county\n浚县\n")
+    message = one_line_error(run("match", csv_source, "-o", tmp_path / "out.xlsx", env=env), EXIT_USAGE)
+    assert 'pip install "jijinan[xlsx]"' in message
+    assert not (tmp_path / "out.xlsx").exists()
+    assert ok(run("match", csv_source, env=env))  # CSV needs no extra
+
+
+def test_a_damaged_spreadsheet(tmp_path: Path) -> None:
+    pytest.importorskip("python_calamine")
+    source = tmp_path / "broken.xlsx"
+    source.write_bytes(b"PK\x03\x04" + b"\x00" * 100)
+    assert "cannot be read as a spreadsheet" in one_line_error(run("match", source), EXIT_USAGE)

@@ -16,6 +16,7 @@ import sys
 import tempfile
 from collections.abc import Iterator, Sequence
 from itertools import repeat
+from json.encoder import encode_basestring
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
 
@@ -290,6 +291,8 @@ class JsonSink(_TextSink):
                 )
             seen.add(name)
         super().__init__(stream, columns, added, "utf-8")
+        # each input cell's key, ready to go before its value: '{"id": ', ', "county": ', …
+        self.keys = [("{" if i == 0 else ", ") + encode_basestring(name) + ": " for i, name in enumerate(columns)]
         self.lines = lines
         self.separator = "\n" if lines else "[\n"
 
@@ -297,13 +300,12 @@ class JsonSink(_TextSink):
         return json.dumps(_match_object(match, self.added), ensure_ascii=False)[1:]
 
     def write(self, chunk: Chunk, tails: list[Any]) -> None:
-        dumps = json.JSONEncoder(ensure_ascii=False).encode
-        columns = self.columns
-        joiner = "\n" if self.lines else ",\n"
+        keys = self.keys
         parts = [
-            dumps(dict(zip(columns, row, strict=True)))[:-1] + ", " + tail
+            "".join(map(str.__add__, keys, map(encode_basestring, row))) + ", " + tail
             for row, tail in zip(chunk.rows, tails, strict=True)
         ]
+        joiner = "\n" if self.lines else ",\n"
         if not parts:
             return
         if self.lines:
