@@ -20,7 +20,6 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from cli_helpers import one_line_error, run
-
 from jijinan.cli import EXIT_OUTPUT, EXIT_USAGE
 from jijinan.export import export
 from jijinan.schema import COVERAGE_COLUMNS, UNIT_COLUMNS

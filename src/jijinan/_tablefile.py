@@ -193,7 +193,10 @@ def find_column(table: Table, spec: str, option: str = "--column") -> int:
         )
     if spec.isdigit() and 1 <= int(spec) <= len(columns):
         return int(spec) - 1
-    raise InputError(f"{table.name} has no column {spec!r} (given as {option}); {describe_columns(columns)}")
+    hint = ""
+    if sum(not c.strip() for c in columns) * 2 > len(columns):
+        hint = " (is the first row a title? give --skip 1, or more, to start below it)"
+    raise InputError(f"{table.name} has no column {spec!r} (given as {option}); {describe_columns(columns)}{hint}")
 
 
 def describe_columns(columns: list[str]) -> str:

@@ -329,8 +329,8 @@ def _warn_if_header_is_a_name(header: str) -> None:
         return
     if found.status is not MatchStatus.UNKNOWN:
         print(
-            f"jijinan: warning: the column's header {header!r} is itself a division's name; "
-            "if the file has no header row, give --no-header (it is not matched now)",
+            f"jijinan: warning: the header {header!r} is itself a division's name: if the file has no header "
+            "row, give --no-header (now its first row is read as the header, not matched)",
             file=sys.stderr,
         )
 
@@ -438,7 +438,7 @@ def build_parser() -> argparse.ArgumentParser:
             "input row. See https://jijinan.readthedocs.io/en/latest/cli/"
         ),
     )
-    match.add_argument("file", help="the table to read; - for standard input")
+    match.add_argument("file", metavar="FILE", help="the table to read; - for standard input")
     match.add_argument("-o", "--output", default="-", help="where to write (default -: standard output)")
     match.add_argument(
         "--format",
@@ -496,7 +496,7 @@ def build_parser() -> argparse.ArgumentParser:
             "link is never written through."
         ),
     )
-    export.add_argument("dir", help="the folder to write to (created if missing)")
+    export.add_argument("dir", metavar="DIR", help="the folder to write to (created if missing)")
     export.add_argument(
         "--format",
         dest="formats",

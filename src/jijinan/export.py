@@ -250,7 +250,7 @@ def _check_target(directory: Path, names: list[str], force: bool) -> bool:
             clashes.append(name)
     if clashes and not force:
         raise FileExistsError(
-            f"{directory} already holds {', '.join(clashes)}: give --force (force=True) to replace them"
+            f"{directory} already holds {', '.join(clashes)}: give --force to replace them (force=True in Python)"
         )
     return True
 
@@ -266,7 +266,7 @@ def export(directory: Path, *, formats: Sequence[str] = (), force: bool = False)
 
     Everything is written into a temporary folder beside ``directory`` first and moved into
     place only when complete; if anything fails, ``directory`` is left as it was. The folder
-    is created if missing. Returns the paths written.
+    is created if missing. Returns the paths written (under ``directory`` as given).
 
     Raises:
         ValueError: an unknown format.
@@ -285,14 +285,15 @@ def export(directory: Path, *, formats: Sequence[str] = (), force: bool = False)
         raise ValueError(f"unknown export format {unknown[0]!r}; the formats are {', '.join(FORMATS)}")
     modules = {f: require(*_EXTRAS[f]) for f in FORMATS if f in formats}
     names = _planned(formats)
-    directory = Path(os.path.abspath(directory))
+    directory = Path(directory)
+    parent = Path(os.path.abspath(directory)).parent
     exists = _check_target(directory, names, force)
 
     units = unit_records(jijinan.units)
     coverage = coverage_records(jijinan.coverage())
     try:
-        directory.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(dir=directory.parent, prefix=f".{directory.name}.export-"))
+        parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(dir=parent, prefix=f".{directory.name or 'export'}.export-"))
     except OSError as exc:
         raise OutputError(f"cannot write {directory}: {exc.strerror or exc}") from None
     try:
