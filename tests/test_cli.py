@@ -159,6 +159,7 @@ def test_ascii_terminal_gets_a_message_not_a_codec_error() -> None:
     message = one_line_error(result, EXIT_OUTPUT)
     assert "PYTHONIOENCODING=utf-8" in message
     assert "UnicodeEncodeError" not in message
+    assert "PYTHONIOENCODING=utf-8" in one_line_error(run("match", "--help", env={"PYTHONIOENCODING": "ascii"}), 4)
     # data formats are UTF-8 whatever the terminal's encoding
     data = run("units", "--level", "provincial", "--format", "csv", env={"PYTHONIOENCODING": "ascii"})
     assert data.returncode == 0
@@ -227,7 +228,12 @@ def test_damaged_data_has_its_own_exit_code(tmp_path: Path) -> None:
     assert EXIT_DATA not in (EXIT_NOT_FOUND, EXIT_USAGE)
 
 
-def test_main_in_process() -> None:
+def test_main_in_process(tmp_path: Path) -> None:
     out = io.StringIO()
     assert main(["units", "--level", "provincial", "--format", "csv"], out=out) == 0
     assert out.getvalue().splitlines()[1].startswith("1,110000,北京市")
+    source = tmp_path / "a.csv"
+    source.write_text("county\n浚县\n", encoding="utf-8")
+    out = io.StringIO()
+    assert main(["match", str(source), "--bom"], out=out) == 0
+    assert rows(out.getvalue().encode())[0]["unit_code"] == "410621"

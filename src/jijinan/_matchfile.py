@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Hints", "Progress", "match_table"]
 
-MEMO_LIMIT = 200_000
+MEMO_LIMIT = 50_000
 """How many distinct names' output cells are kept at most before starting afresh."""
 
 

@@ -276,20 +276,22 @@ def open_table(
             for option, value in (("--encoding", encoding), ("--delimiter", delimiter)):
                 if value is not None:
                     raise InputError(f"{name} is a spreadsheet: {option} applies to text files only")
-            table = _open_spreadsheet(name, head, raw, sheet=sheet, header=header, skip=skip, pad=pad, rows=chunk_rows)
+            # a sheet's rows are all as wide as the sheet: nothing to pad
+            table = _open_spreadsheet(name, head, raw, sheet=sheet, header=header, skip=skip, rows=chunk_rows)
         else:
             if sheet is not None:
                 raise InputError(f"{name} is a text file: --sheet applies to spreadsheets only")
+            chosen: str | None = None
+            if delimiter is not None:
+                chosen = parse_delimiter(delimiter)
+            elif suffix in TAB_SUFFIXES:
+                chosen = "\t"
             table = _open_text(
                 name,
                 head,
                 raw,
                 encoding=encoding,
-                delimiter=parse_delimiter(delimiter)
-                if delimiter is not None
-                else "\t"
-                if suffix in TAB_SUFFIXES
-                else None,
+                delimiter=chosen,
                 header=header,
                 skip=skip,
                 pad=pad,
@@ -676,7 +678,6 @@ def _open_spreadsheet(
     sheet: str | None,
     header: bool,
     skip: int,
-    pad: bool,
     rows: int,
 ) -> Table:
     calamine = require("python_calamine", "python-calamine", "xlsx", f"reading {name} (a spreadsheet)")
@@ -728,7 +729,6 @@ def _open_spreadsheet(
         if not body:
             raise InputError(f"{name}: the sheet {names[index]!r} is empty")
         columns = [f"column{i}" for i in range(1, width + 1)]
-    del pad  # a sheet's rows are all as wide as the sheet
 
     def chunks() -> Iterator[Chunk]:
         for at in range(0, len(body), rows):

@@ -542,7 +542,11 @@ def _run(argv: Sequence[str] | None, out: TextIO | None) -> int:
     from jijinan._tableout import EncodeError
 
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except UnicodeEncodeError:  # --help on a terminal that cannot show Chinese
+        _message("standard output's encoding cannot show the help: set PYTHONIOENCODING=utf-8 (or a UTF-8 locale)")
+        return EXIT_OUTPUT
     handler = getattr(args, "handler", cmd_summary)
     try:
         return int(handler(args, out))
