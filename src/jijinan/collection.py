@@ -353,20 +353,28 @@ class PilotUnits(Sealed, Sequence[PilotUnit]):
     ) -> Match:
         """Whether the division a name denotes was in the pilot, with the rule that decided it.
 
-        ``name`` may be simplified or traditional, with or without province and prefecture
-        (河南省鹤壁市浚县), a code, the notice's own spellings (番禹区, 平安县, 八师石河子市,
-        北安管理局) or pinyin (xunxian, Xun County, Panyu District). It is read in
-        the July 2015 table unless ``as_of`` (a year, 2015-2024) says otherwise; a name that
-        did not exist in July 2015 is read in the first year-end table that has it. The
-        ``province`` and ``prefecture`` hints narrow names that several divisions bear.
+        ``name`` may be simplified or traditional, with or without its province and prefecture,
+        full or short (河南省鹤壁市浚县, 河南浚县, 鹤壁浚县), without its generic word (海淀),
+        a short name of an autonomous prefecture or league (恩施州, 锡盟), a code (six digits,
+        or NBS's twelve), the notice's own spellings (番禹区, 平安县, 八师石河子市, 北安管理局)
+        or pinyin (xunxian, Xun County, Gu'an County). It is read in the July 2015 table
+        unless ``as_of`` (a year, 2000-2024) says otherwise; a name that did not exist in July
+        2015 is read in the nearest table that has it, later ones first. The ``province`` and
+        ``prefecture`` hints narrow names that several divisions bear. Generic words (全市,
+        市辖区, 合计) name nothing by themselves.
 
         The answer's ``status`` is ``pilot``, ``covered``, ``partial``, ``not_pilot``,
-        ``ambiguous`` (with every candidate) or ``unknown``; see [`MatchStatus`][jijinan.records.MatchStatus]. It
-        never guesses between divisions.
+        ``ambiguous`` (with every candidate) or ``unknown``; see
+        [`MatchStatus`][jijinan.records.MatchStatus]. It never guesses between divisions.
+
+        Example::
+
+            >>> units.match("河南浚县").status.value, units.match("平安县", as_of=2010).code
+            ('pilot', '632121')
 
         Raises:
-            TypeError: ``name`` or a hint is not a ``str``, or ``as_of`` not an ``int``.
-            ValueError: ``name`` is empty, a hint names no division, or ``as_of`` is outside 2015-2024.
+            TypeError: ``name`` or a hint is not a ``str``, or ``as_of`` not an integer.
+            ValueError: ``name`` is empty, a hint names no division, or ``as_of`` is outside 2000-2024.
         """
         return self._matcher().match(name, province=province, prefecture=prefecture, as_of=as_of)
 

@@ -243,7 +243,7 @@ class Matcher(Sealed):
         )
         listed = ", ".join(f"{c.full_name} ({c.code}, {c.period})" for c in candidates[:_MAX_LISTED])
         more = f" and {len(candidates) - _MAX_LISTED} more" if len(candidates) > _MAX_LISTED else ""
-        fit = f"{len(candidates)} divisions of the {label} table fit"
+        fit = f"{len(candidates)} divisions of {self._table(period)} fit"
         return Match(
             query=query,
             status=MatchStatus.AMBIGUOUS,
@@ -263,12 +263,10 @@ class Matcher(Sealed):
             elsewhere = (
                 f"{self.index.names[first]} ({self.index.codes[first]}) is in the tables of {self._years(first)}"
             )
-            return _unknown(
-                query, f"no division of the {self.index.periods[period]} table is called {shown!r}; {elsewhere}"
-            )
+            return _unknown(query, f"no division of {self._table(period)} is called {shown!r}; {elsewhere}")
         if found and not spans:
             return _unknown(query, f"no division called {shown!r} lies in the province or prefecture given")
-        where = f"the {self.index.periods[period]} table" if period is not None else "the tables of 2000-2024"
+        where = self._table(period) if period is not None else "the tables of 2000-2024"
         return _unknown(query, f"no division of {where} is called {shown!r}")
 
     def _unlisted_code(self, query: str, code: str, period: int | None) -> Match:
@@ -318,6 +316,10 @@ class Matcher(Sealed):
             query,
             f"{whose}, which holds pilot land and other land; the code tables do not say which the zone lies in",
         )
+
+    def _table(self, period: int) -> str:
+        """'the July 2015 table' (the notice date), 'the 2020 table' (a year's end)."""
+        return "the July 2015 table" if period == self.index.notice else f"the {self.index.periods[period]} table"
 
     def _years(self, span: int) -> str:
         first, last = self.index.periods[self.index.first[span]], self.index.periods[self.index.last[span]]
