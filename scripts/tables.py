@@ -162,15 +162,23 @@ def index_payload(
     units: list[Unit],
     pinyin: dict[str, list[str]],
     normalize: Normalizer,
+    misconversions: Callable[[str], set[str]],
 ) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The content of index.json, and of latin.json (the romanised keys)."""
+    """The content of index.json, and of latin.json (the romanised keys).
+
+    ``misconversions`` gives the traditional spellings a converter errs into (江乾區 for
+    江干区), which data converted with it carries: they are keys too.
+    """
     keys = Keys(normalize)
     provinces: dict[str, set[str]] = {}
     prefectures: dict[str, set[str]] = {}
     for i, (code, name, _first, _last, _versions) in enumerate(spans):
         level = level_of(code)
         forms = {code, name, *place_names.short_forms(name, level)}
+        chinese = {name} | spellings[i]
         for form in sorted(forms | set(pinyin.get(name, ())) | spellings[i]):
+            keys.add(form, i)
+        for form in sorted({wrong for text in chinese for wrong in misconversions(text)}):
             keys.add(form, i)
         if level == "province":
             for form in forms | set(pinyin.get(name, ())):

@@ -97,6 +97,15 @@ class Converter:
             forms |= {form.replace(simple, variant) for form in forms if simple in form}
         return forms
 
+    def misconversions(self, hans: str) -> set[str]:
+        """Traditional spellings OpenCC itself makes of ``hans`` where it errs (江干区 -> 江乾區).
+
+        Data converted with OpenCC carries them, so lookups accept them; the exceptions of
+        S2T_EXCEPTIONS say which they are and why they are not the standard form.
+        """
+        raw = {convert.convert(hans) for convert in self._forms}
+        return {form for form in raw if self._apply(form, S2T_EXCEPTIONS) != form}
+
     def _apply(self, text: str, exceptions: tuple[tuple[str, str, str], ...]) -> str:
         for wrong, right, _why in exceptions:
             if wrong in text:

@@ -30,7 +30,7 @@ def test_per_row_prefecture_and_year_columns() -> None:
     found = units.match_many(
         pd.Series(["鼓楼区", "鼓楼区", "静安区", "静安区"]),
         prefecture=pd.Series(["南京", "徐州市", None, None]),
-        as_of=pd.Series([2015, 2015, 2015, 2020], dtype="Int64"),
+        as_of=pd.Series([2015, 2015, 2014, 2020], dtype="Int64"),
     )
     assert [m.status.value for m in found] == ["covered", "not_pilot", "not_pilot", "partial"]
 

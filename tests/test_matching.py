@@ -29,7 +29,8 @@ def _unit_name(match: Match) -> str | None:
         ("朝阳区", {"province": "北京"}, COVERED, "北京市", "110105"),
         ("北京市朝阳区", {}, COVERED, "北京市", "110105"),
         ("静安区", {}, NOT_PILOT, None, "310106"),
-        ("静安区", {"as_of": 2015}, NOT_PILOT, None, "310106"),
+        ("静安区", {"as_of": "2015-07"}, NOT_PILOT, None, "310106"),
+        ("静安区", {"as_of": 2015}, PARTIAL, "闸北区", "310106"),  # the end of 2015: 闸北区 merged in October
         ("静安区", {"as_of": 2020}, PARTIAL, "闸北区", "310106"),
         ("闸北区", {}, PILOT, "闸北区", "310108"),
         ("平城区", {}, PARTIAL, "城区", "140213"),  # 大同市城区 with part of 南郊区

@@ -114,11 +114,13 @@ class DivisionIndex(Sealed):
 
     def version(self, span: int, period: int) -> Version:
         """What is said of ``span`` at ``period`` (which must be one of its tables)."""
-        found = self.versions[span][0]
-        for row in self.versions[span]:
-            if row[0] > period:
-                break
-            found = row
+        rows = self.versions[span]
+        found = rows[0]
+        if len(rows) > 1:  # most divisions have one version
+            for row in rows:
+                if row[0] > period:
+                    break
+                found = row
         return Version(found[0], found[1], found[2], tuple(found[3]), found[4])
 
     def at(self, period: int) -> Iterator[int]:
@@ -126,9 +128,7 @@ class DivisionIndex(Sealed):
         return (i for i in range(len(self.codes)) if self.first[i] <= period <= self.last[i])
 
     def period_of_year(self, year: int) -> int:
-        """The table a year reads in: the notice date for 2015, the year's end otherwise."""
-        if year == NOTICE_YEAR:
-            return self.notice
+        """The table at the end of ``year`` (2015's year-end table comes after the notice date's)."""
         return year - FIRST_YEAR if year < NOTICE_YEAR else year - FIRST_YEAR + 1
 
     def search_order(self) -> Sequence[int]:

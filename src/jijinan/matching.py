@@ -87,7 +87,7 @@ class Matcher(Sealed):
         hint = ""
         if later:
             i = later[0]
-            hint = f"; it is a code of {self.index.names[i]} in the tables of {self._years(i)}"
+            hint = f"; it is the code of {self.index.names[i]} in {self._years(i)}"
         raise DivisionNotFoundError(f"{text} is not a code in the July 2015 table{hint}")
 
     def via(self, unit: PilotUnit, code: str | None) -> Via:
@@ -116,16 +116,21 @@ class Matcher(Sealed):
         return found
 
     def _period(self, as_of: object) -> int | None:
+        """The table ``as_of`` names: a year (its year-end table) or a table's label ("2015-07")."""
         if as_of is None:
             return None
+        if isinstance(as_of, str):
+            if as_of in self.index.periods:
+                return self.index.periods.index(as_of)
+            raise ValueError(f"as_of must be a year from {FIRST_YEAR} to {LAST_YEAR} or '2015-07', got {as_of[:20]!r}")
         try:
             if isinstance(as_of, bool):
                 raise TypeError
             year = operator.index(as_of)  # type: ignore[arg-type]  # int and numpy integers
         except TypeError:
-            raise TypeError(f"as_of must be a year (int) or None, got {type(as_of).__name__}") from None
+            raise TypeError(f"as_of must be a year (int), '2015-07' or None, got {type(as_of).__name__}") from None
         if not FIRST_YEAR <= year <= LAST_YEAR:
-            raise ValueError(f"as_of must be a year from {FIRST_YEAR} to {LAST_YEAR}, got {year}")
+            raise ValueError(f"as_of must be a year from {FIRST_YEAR} to {LAST_YEAR} or '2015-07', got {year}")
         return self.index.period_of_year(year)
 
     def _match(self, name: str, provinces: Hints, prefectures: Hints, period: int | None) -> Match:
@@ -147,27 +152,36 @@ class Matcher(Sealed):
                 found = self._by_prefixes(key)
         if found and found[0] < 0:
             return self._bureau(name, self.units[-found[0] - 1])
-        index = self.index
-        spans: Sequence[int]
-        if provinces is None and prefectures is None:
-            spans = found
-        else:
-            spans = [i for i in found if _fits(index.codes[i], provinces, prefectures)]
-        first, last = index.first, index.last
-        if period is not None:
-            chosen = [i for i in spans if first[i] <= period <= last[i]]
-            at = period
-        else:
-            chosen, at = [], index.notice
-            for at in self._order:
-                chosen = [i for i in spans if first[i] <= at <= last[i]]
-                if chosen:
-                    break
+        spans = self._fitting(found, provinces, prefectures)
+        chosen, at = self._choose(spans, period)
+        if not chosen and code_in(key) is None:
+            # A key made for one division may also be read by its prefixes as another: the
+            # notice's 芜湖市弋江区 is the July 2015 division, but in 2024 it is the 弋江区 of then.
+            read = self._fitting(self._by_prefixes(key), provinces, prefectures)
+            chosen, at = self._choose(read, period)
+            spans = spans or read
         if not chosen:
             return self._not_found(name, spans, found, period)
         if len(chosen) > 1:
             return self._ambiguous(name, chosen, at)
         return self.judged(name, chosen[0], at)
+
+    def _fitting(self, found: Sequence[int], provinces: Hints, prefectures: Hints) -> Sequence[int]:
+        if provinces is None and prefectures is None:
+            return found
+        codes = self.index.codes
+        return [i for i in found if i >= 0 and _fits(codes[i], provinces, prefectures)]
+
+    def _choose(self, spans: Sequence[int], period: int | None) -> tuple[list[int], int]:
+        """The spans in force at ``period``, or (no period) at the first table of the search order that has any."""
+        first, last = self.index.first, self.index.last
+        if period is not None:
+            return [i for i in spans if first[i] <= period <= last[i]], period
+        for at in self._order:
+            chosen = [i for i in spans if first[i] <= at <= last[i]]
+            if chosen:
+                return chosen, at
+        return [], self.index.notice
 
     def _by_prefixes(self, key: str) -> list[int]:
         """Spans found by reading the front of ``key`` as province and prefecture names."""
@@ -260,9 +274,9 @@ class Matcher(Sealed):
         shown = query.strip()[:40]
         if period is not None and spans:
             first = spans[0]
-            elsewhere = (
-                f"{self.index.names[first]} ({self.index.codes[first]}) is in the tables of {self._years(first)}"
-            )
+            same = [i for i in spans if self.index.codes[i] == self.index.codes[first]]
+            years = " and ".join(self._years(i) for i in same[:3])
+            elsewhere = f"{self.index.names[first]} ({self.index.codes[first]}) is in {years}"
             return _unknown(query, f"no division of {self._table(period)} is called {shown!r}; {elsewhere}")
         if found and not spans:
             return _unknown(query, f"no division called {shown!r} lies in the province or prefecture given")
@@ -319,11 +333,17 @@ class Matcher(Sealed):
 
     def _table(self, period: int) -> str:
         """'the July 2015 table' (the notice date), 'the 2020 table' (a year's end)."""
-        return "the July 2015 table" if period == self.index.notice else f"the {self.index.periods[period]} table"
+        return f"the {self._label(period)} table"
 
     def _years(self, span: int) -> str:
-        first, last = self.index.periods[self.index.first[span]], self.index.periods[self.index.last[span]]
-        return first if first == last else f"{first}-{last}"
+        """'the 2014 table', 'the tables from 2000 to July 2015'."""
+        first, last = self.index.first[span], self.index.last[span]
+        if first == last:
+            return self._table(first)
+        return f"the tables from {self._label(first)} to {self._label(last)}"
+
+    def _label(self, period: int) -> str:
+        return "July 2015" if period == self.index.notice else self.index.periods[period]
 
     # -- many names -----------------------------------------------------------------
 
@@ -407,11 +427,11 @@ class Matcher(Sealed):
         return self._period(as_of)
 
     def _match_value(self, value: object, provinces: Hints, prefectures: Hints, period: int | None) -> Match:
-        if value is None or is_missing(value):
-            return MISSING_NAME
-        if not isinstance(value, str):
-            value = _code_text(value)
-        if not value.strip():
+        if type(value) is not str:  # the rare case first costs the common one a single test
+            if value is None or is_missing(value):
+                return MISSING_NAME
+            value = value if isinstance(value, str) else _code_text(value)
+        if not value or value.isspace():
             return _unknown(value, "empty name")
         return self._match(value, provinces, prefectures, period)
 

@@ -1,0 +1,131 @@
+#!/usr/bin/env python3
+"""How well ``match_many`` reads real county lists, in every way people write them.
+
+    python bench/accuracy.py [--shared ../shared] [--years 2000 2010 2015 2024]
+
+A county list of a year is every county-level division of that year's table (as NBS
+publishes them), read back with ``as_of=year`` in several spellings:
+
+* full: 河北省邢台市襄都区 (province, prefecture, name: NBS's own form);
+* short province: 河北邢台市襄都区; short province, no prefecture: 河北襄都区;
+* prefecture and name: 邢台市襄都区;
+* traditional: the full name through OpenCC (s2t, s2tw, s2hk);
+* the bare name, where several divisions of the year bear it (朝阳区, 鼓楼区): the right
+  answer is to abstain (``ambiguous``), never a pick.
+
+A row is *right* when the match resolves to the division's own code, *wrong* when it
+resolves to another code, and otherwise unresolved (unknown or ambiguous). Prints a
+Markdown table; ``tests/test_accuracy.py`` holds the same numbers to account.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from jijinan import MatchStatus, units
+
+ROOT = Path(__file__).resolve().parent.parent
+PROVINCE_SUFFIX = re.compile("(?:(?:壮族|回族|维吾尔)?自治区|特别行政区|省|市)$")
+
+
+def year_table(shared: Path, year: int) -> dict[str, str]:
+    """code -> name of every division in the table at the end of ``year`` (from the code history)."""
+    items = json.loads((shared / "reference" / "areacodes" / "codes.json").read_text(encoding="utf-8"))["items"]
+    out: dict[str, str] = {}
+    stack = list(items)
+    while stack:
+        item = stack.pop()
+        stack.extend(item.get("children", ()))
+        if item["start"] <= year and (item.get("end") is None or item["end"] > year):
+            out[f"{item['code']:06d}"] = item["name"]
+    return out
+
+
+def counties(table: dict[str, str]) -> Iterator[tuple[str, str, str | None, str]]:
+    """(code, province, prefecture or None, name) of every county-level division."""
+    for code, name in sorted(table.items()):
+        if code.endswith("00"):
+            continue
+        prefecture = code[:4] + "00"
+        parent = table.get(prefecture) if not prefecture.endswith("0000") else None
+        yield code, table[code[:2] + "0000"], parent, name
+
+
+def spellings() -> dict[str, Callable[[str, str | None, str], str]]:
+    def short(province: str) -> str:
+        return PROVINCE_SUFFIX.sub("", province)
+
+    return {
+        "full": lambda p, f, n: p + (f or "") + n,
+        "short province": lambda p, f, n: short(p) + (f or "") + n,
+        "short province, no prefecture": lambda p, f, n: short(p) + n,
+        "prefecture and name": lambda p, f, n: (f or p) + n,
+    }
+
+
+def traditional() -> dict[str, Callable[[str], str]]:
+    import opencc
+
+    return {config: opencc.OpenCC(config).convert for config in ("s2t", "s2tw", "s2hk")}
+
+
+def score(rows: list[tuple[str, str]], year: int) -> Counter[str]:
+    """Counts of right, wrong, ambiguous and unknown for (query, expected code) rows."""
+    found = units.match_many([q for q, _ in rows], as_of=year)
+    counts: Counter[str] = Counter()
+    for (_query, code), match in zip(rows, found, strict=True):
+        if match.code is None:
+            counts[match.status.value] += 1
+        else:
+            counts["right" if match.code == code else "wrong"] += 1
+    return counts
+
+
+def evaluate(shared: Path, year: int) -> list[tuple[str, int, Counter[str]]]:
+    table = year_table(shared, year)
+    rows = list(counties(table))
+    results = []
+    for label, spell in spellings().items():
+        results.append((label, len(rows), score([(spell(p, f, n), c) for c, p, f, n in rows], year)))
+    full = spellings()["full"]
+    for config, convert in traditional().items():
+        queries = [(convert(full(p, f, n)), c) for c, p, f, n in rows]
+        results.append((f"traditional ({config})", len(rows), score(queries, year)))
+    shared_names = {n for n, k in Counter(n for _c, _p, _f, n in rows).items() if k > 1}
+    bare = [(n, c) for c, _p, _f, n in rows if n in shared_names]
+    results.append(("shared names, no hint (right = abstain)", len(bare), _abstained(bare, year)))
+    return results
+
+
+def _abstained(rows: list[tuple[str, str]], year: int) -> Counter[str]:
+    found = units.match_many([q for q, _ in rows], as_of=year)
+    return Counter(
+        "right" if m.status is MatchStatus.AMBIGUOUS and code in {c.code for c in m.candidates} else "wrong"
+        for (_q, code), m in zip(rows, found, strict=True)
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--years", type=int, nargs="+", default=[2000, 2010, 2015, 2020, 2024])
+    args = parser.parse_args()
+    print("| year | spelling | rows | right | wrong | ambiguous | unknown |\n|---|---|---:|---:|---:|---:|---:|")
+    for year in args.years:
+        for label, total, counts in evaluate(args.shared, year):
+            right = counts["right"]
+            print(
+                f"| {year} | {label} | {total:,} | {right:,} ({right / total:.1%}) | {counts['wrong']} | "
+                f"{counts['ambiguous']} | {counts['unknown']} |"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
