@@ -876,7 +876,9 @@ def build(shared: Path, out: Path) -> dict[str, str]:
     normalize = tables.Normalizer(t2s)
     spans, spellings = tables.division_spans(history, units)
     pinyin = pinyin_table(names)
-    index, latin = tables.index_payload(spans, spellings, units, pinyin, normalize, conv.misconversions)
+    index, latin = tables.index_payload(
+        spans, spellings, units=units, pinyin=pinyin, normalize=normalize, misconversions=conv.misconversions
+    )
 
     files = {
         "notice.json": dump({"notice": notice}),

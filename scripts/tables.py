@@ -159,6 +159,7 @@ def unit_spellings(unit: Unit) -> set[str]:
 def index_payload(
     spans: list[list[Any]],
     spellings: dict[int, set[str]],
+    *,
     units: list[Unit],
     pinyin: dict[str, list[str]],
     normalize: Normalizer,
