@@ -14,7 +14,8 @@ import pytest
 import yaml
 
 from jijinan import records
-from jijinan.schema import COVERAGE_COLUMNS, UNIT_COLUMNS
+from jijinan.panels import PanelRow
+from jijinan.schema import COVERAGE_COLUMNS, MATCH_COLUMNS, UNIT_COLUMNS, panel_columns
 
 REPO = Path(__file__).resolve().parent.parent
 DICTIONARY = (REPO / "docs" / "data-dictionary.md").read_text(encoding="utf-8")
@@ -135,7 +136,15 @@ def test_chinese_pages_do_not_break_lines_inside_chinese_text(page: Path) -> Non
 
 @pytest.mark.parametrize(
     "record",
-    [records.PilotUnit, records.Successor, records.Approval, records.Notice, records.CoverageRow, records.Match],
+    [
+        records.PilotUnit,
+        records.Successor,
+        records.Approval,
+        records.Notice,
+        records.CoverageRow,
+        records.Match,
+        PanelRow,
+    ],
     ids=lambda r: r.__name__,
 )
 def test_data_dictionary_names_every_field(record: type) -> None:
@@ -144,5 +153,5 @@ def test_data_dictionary_names_every_field(record: type) -> None:
 
 
 def test_data_dictionary_names_every_column() -> None:
-    for column in (*UNIT_COLUMNS, *COVERAGE_COLUMNS):
+    for column in (*UNIT_COLUMNS, *COVERAGE_COLUMNS, *MATCH_COLUMNS, *panel_columns(["2015"])):
         assert f"| `{column.name}` | {column.type} |" in DICTIONARY, column.name

@@ -77,6 +77,8 @@ __all__ = [
     "Match",
     "MatchStatus",
     "Notice",
+    "Panel",
+    "PanelRow",
     "PilotUnit",
     "PilotUnits",
     "Relation",
@@ -90,6 +92,7 @@ __all__ = [
     "coverage",
     "match_frame",
     "notice",
+    "panel",
     "units",
 ]
 
@@ -140,6 +143,47 @@ def match_frame(
     return result
 
 
+def panel(start: int = 2005, end: int = 2024, *, notice: bool = True) -> Panel:
+    """The county-year treatment panel: every county-level division of every table from ``start`` to ``end``.
+
+    One row per county-level division of the table at the end of each year (in that year's
+    codes, names and parents), with its ``status`` relative to the pilot's area at the notice
+    date (``pilot``, ``covered``, ``partial``, ``not_pilot``; the Matching rules page), the
+    pilot units whose land it holds, and ``post`` (the table is after 3 July 2015). With
+    ``notice`` (the default), the notice date's own table (``"2015-07"``) is a period too,
+    between 2014 and 2015. Every row is what ``units.match(code, as_of=year)`` says.
+
+    Examples:
+        >>> rows = jijinan.panel(2014, 2016)
+        >>> rows.periods
+        ('2014', '2015-07', '2015', '2016')
+        >>> [(r.period, r.status.value) for r in rows if r.code == "310106"]
+        [('2014', 'not_pilot'), ('2015-07', 'not_pilot'), ('2015', 'partial'), ('2016', 'partial')]
+
+    Raises:
+        TypeError: ``start`` or ``end`` is not an integer.
+        ValueError: ``start`` or ``end`` is outside 2000-2024, or ``start`` is after ``end``.
+    """
+    import operator
+
+    from jijinan.collection import default_matcher
+    from jijinan.panels import build_panel
+
+    years = []
+    for what, year in (("start", start), ("end", end)):
+        if isinstance(year, bool):
+            raise TypeError(f"{what} must be a year (int), got bool")
+        try:
+            years.append(operator.index(year))
+        except TypeError:
+            raise TypeError(f"{what} must be a year (int), got {type(year).__name__}") from None
+        if not 2000 <= years[-1] <= 2024:
+            raise ValueError(f"{what} must be a year from 2000 to 2024, got {years[-1]}")
+    if years[0] > years[1]:
+        raise ValueError(f"start ({years[0]}) is after end ({years[1]})")
+    return build_panel(default_matcher(), years[0], years[1], notice=bool(notice))
+
+
 def coverage() -> Coverage:
     """One row per county-level division in force in July 2015 (2,853): whether the pilot covered it.
 
@@ -149,16 +193,23 @@ def coverage() -> Coverage:
 
 
 if TYPE_CHECKING:
+    from jijinan.panels import Panel, PanelRow
+
     notice: Notice
     """The notice itself (see [`Notice`][jijinan.records.Notice]), loaded on first access."""
 
 
 def __getattr__(name: str) -> object:
-    # ``notice`` is read from the package data on first access, not at import.
+    # ``notice`` is read from the package data on first access, not at import; the panel's
+    # classes are made only when asked for, so that importing jijinan stays cheap.
     if name == "notice":
         from jijinan._data import load_notice
 
         return load_notice()
+    if name in ("Panel", "PanelRow"):
+        from jijinan import panels as module
+
+        return getattr(module, name)
     raise AttributeError(f"module 'jijinan' has no attribute {name!r}")
 
 

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import csv
 import datetime
+import io
 import json
 import os
 import shutil
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
 import attrs
 
@@ -143,7 +144,9 @@ def _label(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _write_dta(pd: Any, path: Path, title: str, records: list[dict[str, Value]], columns: tuple[Column, ...]) -> None:
+def _write_dta(
+    pd: Any, path: Path | BinaryIO, title: str, records: list[dict[str, Value]], columns: tuple[Column, ...]
+) -> None:
     data: dict[str, Any] = {}
     value_labels: dict[str, dict[float, str]] = {}
     strls = []
@@ -175,7 +178,9 @@ def _write_dta(pd: Any, path: Path, title: str, records: list[dict[str, Value]],
     )
 
 
-def _write_parquet(pa: Any, pq: Any, path: Path, records: list[dict[str, Value]], columns: tuple[Column, ...]) -> None:
+def _write_parquet(
+    pa: Any, pq: Any, path: Path | BinaryIO, records: list[dict[str, Value]], columns: tuple[Column, ...]
+) -> None:
     arrays = []
     fields = []
     for column in columns:
@@ -198,7 +203,7 @@ def _write_parquet(pa: Any, pq: Any, path: Path, records: list[dict[str, Value]]
 
 
 def _write_xlsx(
-    openpyxl: Any, path: Path, tables: list[tuple[str, list[dict[str, Value]], tuple[Column, ...]]]
+    openpyxl: Any, path: Path | BinaryIO, tables: list[tuple[str, list[dict[str, Value]], tuple[Column, ...]]]
 ) -> None:
     book = openpyxl.Workbook(write_only=True)
     for name, records, columns in tables:
@@ -330,6 +335,61 @@ def export(directory: Path, *, formats: Sequence[str] = (), force: bool = False)
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return [directory / name for name in names]
+
+
+TABLE_FORMATS = ("csv", "json", *FORMATS)
+"""The formats :func:`write_table` writes one table in."""
+
+
+def table_format(target: str, given: str | None) -> str:
+    """The format to write ``target`` in: ``given``, else the target's suffix, else csv.
+
+    Raises:
+        ValueError: an unknown format or suffix.
+    """
+    if given is not None:
+        fmt = given
+    else:
+        suffix = Path(target).suffix.lower().lstrip(".") if target != "-" else ""
+        fmt = suffix or "csv"
+    if fmt not in TABLE_FORMATS:
+        raise ValueError(f"cannot write {target!r} as {fmt!r}: the formats are {', '.join(TABLE_FORMATS)}")
+    return fmt
+
+
+def write_table(
+    target: str, fmt: str, title: str, records: list[dict[str, Value]], columns: tuple[Column, ...]
+) -> None:
+    """Write one table to ``target`` (a path, or ``-`` for standard output) in ``fmt``.
+
+    A file is written beside its place and moved there only when complete. CSV and JSON are
+    UTF-8 text; dta, parquet and xlsx need their extras and a file to go to.
+
+    Raises:
+        ValueError: an unknown format, or a binary format asked for on standard output.
+        MissingExtraError: the format's extra is not installed (nothing is written).
+        OutputError: the target cannot be written (an ``OSError``).
+    """
+    from jijinan._tablefile import require
+    from jijinan._tableout import output_stream
+
+    if fmt in FORMATS and target == "-":
+        raise ValueError(f"{fmt} is a binary format: give a file to write it to (-o FILE.{fmt})")
+    module = require(*_EXTRAS[fmt]) if fmt in FORMATS else None
+    with output_stream(target) as handle:
+        if fmt == "csv":
+            text = io.StringIO()
+            write_csv(text, records, columns)
+            handle.write(text.getvalue().encode("utf-8"))
+        elif fmt == "json":
+            handle.write((json.dumps(records, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+        elif fmt == "dta":
+            _write_dta(module, handle, title, records, columns)
+        elif fmt == "parquet":
+            pa = require("pyarrow", "pyarrow", "parquet", "Parquet export")
+            _write_parquet(pa, module, handle, records, columns)
+        else:
+            _write_xlsx(module, handle, [("panel", records, columns)])
 
 
 def _move_into_place(staging: Path, directory: Path, names: list[str], exists: bool, force: bool) -> None:

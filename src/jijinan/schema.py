@@ -8,11 +8,14 @@ its Frictionless ``datapackage.json``.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import attrs
 
 from jijinan.records import CoverageRow, Kind, Level, Match, MatchStatus, PilotUnit, Via
+
+if TYPE_CHECKING:
+    from jijinan.panels import PanelRow
 
 __all__ = [
     "CLASH_PREFIX",
@@ -23,6 +26,8 @@ __all__ = [
     "added_column_names",
     "coverage_records",
     "match_records",
+    "panel_columns",
+    "panel_records",
     "unit_records",
 ]
 
@@ -217,6 +222,55 @@ def added_column_names(existing: Iterable[str], columns: Iterable[Column], prefi
     return names
 
 
+PANEL_STATUSES: tuple[str, ...] = ("pilot", "covered", "partial", "not_pilot", "unknown")
+
+
+def panel_columns(periods: Iterable[str]) -> tuple[Column, ...]:
+    """The columns of a panel of these tables (``period`` is a category of them, in time order)."""
+    return (
+        Column(
+            name="period",
+            type="category",
+            nullable=False,
+            description="The table: a year's end (2016) or the notice date (2015-07).",
+            categories=tuple(periods),
+        ),
+        Column(name="year", type="integer", nullable=False, description="The table's year (2015 for 2015-07 too)."),
+        Column(
+            name="post",
+            type="boolean",
+            nullable=False,
+            description="Whether the table is after the notice (3 July 2015): the end of 2015 and later.",
+        ),
+        Column(name="code", type="string", nullable=False, description="Its code in that table, six digits."),
+        Column(name="name", type="string", nullable=False, description="Its name in that table."),
+        Column(name="province", type="string", nullable=False, description="Its province-level division then."),
+        Column(name="province_code", type="string", nullable=False, description="The province's code."),
+        Column(name="prefecture", type="string", nullable=True, description="Its prefecture-level parent then."),
+        Column(name="prefecture_code", type="string", nullable=True, description="The prefecture's code."),
+        Column(
+            name="status",
+            type="category",
+            nullable=False,
+            description="pilot, covered, partial or not_pilot: its land then, against the pilot's area in July 2015.",
+            categories=PANEL_STATUSES,
+        ),
+        Column(
+            name="unit_seqs",
+            type="string",
+            nullable=True,
+            description="Positions (1-300) of the pilot units whose land it holds, joined by '; '.",
+        ),
+        Column(
+            name="unit_codes",
+            type="string",
+            nullable=True,
+            description="Those units' codes (July 2015), joined by '; ' in the same order.",
+        ),
+        Column(name="unit_names", type="string", nullable=True, description="Those units' full names, joined by '; '."),
+    )
+
+
 def _join(items: Iterable[str]) -> str | None:
     joined = SEPARATOR.join(items)
     return joined or None
@@ -288,4 +342,26 @@ def match_records(matches: Iterable[Match]) -> list[dict[str, Value]]:
             "reason": m.reason,
         }
         for m in matches
+    ]
+
+
+def panel_records(rows: Iterable[PanelRow]) -> list[dict[str, Value]]:
+    """One plain dict per panel row, keyed by the names of ``panel_columns``."""
+    return [
+        {
+            "period": r.period,
+            "year": r.year,
+            "post": r.post,
+            "code": r.code,
+            "name": r.name,
+            "province": r.province,
+            "province_code": r.province_code,
+            "prefecture": r.prefecture,
+            "prefecture_code": r.prefecture_code,
+            "status": r.status.value,
+            "unit_seqs": _join(str(u.seq) for u in r.units),
+            "unit_codes": _join(u.code or "" for u in r.units),
+            "unit_names": _join(u.full_name for u in r.units),
+        }
+        for r in rows
     ]
