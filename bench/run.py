@@ -12,6 +12,7 @@ verdicts: the targets are listed beside them and the docs' performance page expl
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import os
 import platform
@@ -23,7 +24,8 @@ import timeit
 from collections.abc import Callable
 
 COLD = {
-    "jijinan": "import jijinan; jijinan.units.get('浚县')",
+    "jijinan get": "import jijinan; jijinan.units.get('浚县')",
+    "jijinan match": "import jijinan; jijinan.units.match('浚县')",
     "pycountry": "import pycountry; pycountry.countries.get(alpha_2='DE')",
     "attrs+cattrs (floor)": "import attrs, cattrs",
     "python (empty)": "pass",
@@ -42,19 +44,6 @@ def machine() -> str:
     except OSError:
         pass
     return f"{cpu}, {os.cpu_count()} CPUs, {platform.system()} {platform.release()}, Python {platform.python_version()}"
-
-
-def cold_start(code: str, runs: int) -> tuple[float, int]:
-    """Median wall time (s) of a fresh interpreter running ``code``, and its peak RSS (KiB)."""
-    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
-    subprocess.run([sys.executable, "-c", code], check=True, env=env)  # warm the disk cache
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run([sys.executable, "-c", code], check=True, env=env)
-        times.append(time.perf_counter() - start)
-    peak = subprocess.run([sys.executable, "-c", code + PEAK], check=True, capture_output=True, text=True, env=env)
-    return statistics.median(times), int(peak.stdout.split()[-1])
 
 
 def per_call(func: Callable[[], object], number: int) -> float:
@@ -84,18 +73,19 @@ def main() -> int:
 
     print(f"# jijinan {jijinan.__version__} benchmark\n\nMachine: {machine()}\n")
 
-    print("## Cold start (a whole process: import and first lookup)\n")
-    print(f"Median of {runs} runs.\n")
+    print("## Cold start (a whole process: import and first answer)\n")
+    print(f"Median of {runs} runs, the commands taking turns.\n")
+    cold = cold_starts(COLD, runs)
     print("| command | median ms | peak RSS MiB |\n|---|---:|---:|")
-    cold = {}
     for name, code in COLD.items():
-        cold[name] = cold_start(code, runs)
         print(f"| {name}: `{code}` | {cold[name][0] * 1000:.1f} | {cold[name][1] / 1024:.1f} |")
-    ours, floor, peer = cold["jijinan"][0], cold["attrs+cattrs (floor)"][0], cold["pycountry"][0]
+    get, first_match = cold["jijinan get"][0], cold["jijinan match"][0]
+    floor, peer = cold["attrs+cattrs (floor)"][0], cold["pycountry"][0]
     print(
-        f"\n* jijinan / pycountry: **{ours / peer:.2f}** (target ≤ 1.00)\n"
-        f"* jijinan − attrs+cattrs floor: **{(ours - floor) * 1000:+.1f} ms** (target ≤ +10 ms)\n"
-        f"* peak memory jijinan / pycountry: **{cold['jijinan'][1] / cold['pycountry'][1]:.2f}** (target ≤ 1.00)\n"
+        f"\n* cold get / pycountry's import-and-get: **{get / peer:.2f}** (target ≤ 1.25)\n"
+        f"* first match / cold get: **{first_match / get:.2f}** (target ≤ 1.30)\n"
+        f"* cold get − attrs+cattrs floor: **{(get - floor) * 1000:+.1f} ms**\n"
+        f"* peak memory, get / pycountry: **{cold['jijinan get'][1] / cold['pycountry'][1]:.2f}**\n"
     )
 
     print("## Warm lookups (ns per call, best of 5)\n")
@@ -103,39 +93,112 @@ def main() -> int:
     units.get("浚县")
     units.covering("320102")
     pycountry.countries.get(alpha_2="DE")
+
+    def miss() -> None:
+        with contextlib.suppress(jijinan.UnitNotFoundError):
+            units.get("邢台市桥西区")
+
     rows = [
         ("dict lookup (the floor)", lambda: plain["410621"]),
         ("pycountry.countries.get(alpha_2='DE')", lambda: pycountry.countries.get(alpha_2="DE")),
         ("units.get('410621') (code)", lambda: units.get("410621")),
         ("units.get('浚县') (name)", lambda: units.get("浚县")),
         ("units.get('河北省邢台市桥东区') (full name)", lambda: units.get("河北省邢台市桥东区")),
+        ("units.get('邢台市桥西区') (a miss, caught)", miss),
         ("units.covering('320102')", lambda: units.covering("320102")),
         ("units.match('静安区', as_of=2020)", lambda: units.match("静安区", as_of=2020)),
+        ("units.match('河北邢台市襄都区') (prefixes read)", lambda: units.match("河北邢台市襄都区")),
         ("units.match('Panyu District')", lambda: units.match("Panyu District")),
     ]
     print("| call | ns/call | × dict | × pycountry |\n|---|---:|---:|---:|")
     timings = {}
     for label, func in rows:
-        timings[label] = per_call(func, number if "match" not in label else number // 10)
+        timings[label] = per_call(func, number if "match" not in label and "miss" not in label else number // 10)
     base, py = timings[rows[0][0]], timings[rows[1][0]]
     for label, ns in timings.items():
         print(f"| `{label}` | {ns:,.0f} | {ns / base:.1f} | {ns / py:.2f} |")
-    print("\nTarget: `get` by code or exact name at least twice as fast as pycountry (× pycountry ≤ 0.50).\n")
+    print(
+        "\nTargets: `get` by code or exact name at least twice as fast as pycountry (× pycountry ≤ 0.50); "
+        "a miss ≤ 100,000 ns.\n"
+    )
+    match_many_section(args.quick)
+    return cli_section(args.quick)
+
+
+def match_many_section(quick: bool) -> None:
+    """match_many on distinct names (first pass and again) and on 1 M-row columns of repeated names."""
+    import jijinan
+    from jijinan import units
+    from jijinan.collection import default_matcher
+    from jijinan.matching import Matcher
 
     print("## match_many throughput\n")
     names = [r.province + (r.prefecture or "") + r.name for r in jijinan.coverage()]
-    panel = names * 20
+    repeats = 1 if quick else 5
+    matcher = default_matcher()
+
+    def first_pass() -> float:
+        # a matcher of its own: no division of these names has been judged yet
+        fresh = Matcher(matcher.units, matcher.index, matcher.normalize)
+        start = time.perf_counter()
+        fresh.match_many(names)
+        return time.perf_counter() - start
+
+    rows = [
+        (
+            "2,853 county names of July 2015, all distinct: first pass",
+            len(names),
+            min(first_pass() for _ in range(repeats)),
+        ),
+        (
+            "the same names again (each division judged before)",
+            len(names),
+            min(timeit.repeat(lambda: units.match_many(names), number=1, repeat=repeats)),
+        ),
+    ]
+    size = 100_000 if quick else 1_000_000
+    repeated = [names[(i * 7919) % len(names)] for i in range(size)]
+    columns: list[tuple[str, object]] = [("a list", repeated)]
+    try:
+        import pandas as pd
+
+        columns.append(("pandas object", pd.Series(repeated, dtype=object)))
+        columns.append(("pandas categorical", pd.Series(repeated, dtype="category")))
+        with contextlib.suppress(ImportError):  # pyarrow, for pandas' Arrow strings
+            columns.append(("pandas string[pyarrow]", pd.Series(repeated, dtype="string[pyarrow]")))
+    except ImportError:
+        pass
+    try:
+        import polars as pl
+
+        columns.append(("polars String", pl.Series(repeated)))
+    except ImportError:
+        pass
+    for label, column in columns:
+        best = min(timeit.repeat(lambda c=column: units.match_many(c), number=1, repeat=repeats))  # type: ignore[misc]
+        rows.append((f"{size:,} rows of repeated names, {label}", size, best))
     print("| input | rows | seconds | rows/s |\n|---|---:|---:|---:|")
-    for label, data, kwargs in (
-        ("2,853 county names of July 2015 (all distinct)", names, {}),
-        ("a 20-year panel column of those names", panel, {}),
-        ("the same panel read as of 2020", panel, {"as_of": 2020}),
-    ):
-        repeats = 1 if args.quick else 5
-        best = min(timeit.repeat(lambda d=data, k=kwargs: units.match_many(d, **k), number=1, repeat=repeats))
-        print(f"| {label} | {len(data):,} | {best:.3f} | {len(data) / best:,.0f} |")
-    print("\nTarget: over 1,000,000 rows/s on repeated names.\n")
-    return cli_section(args.quick)
+    for label, count, seconds in rows:
+        print(f"| {label} | {count:,} | {seconds:.3f} | {count / seconds:,.0f} |")
+    print("\nTargets: ≥ 500,000 rows/s on the 2,853 distinct names; ≥ 2,000,000 rows/s on 1 M-row columns.\n")
+
+
+def cold_starts(commands: dict[str, str], runs: int) -> dict[str, tuple[float, int]]:
+    """Median wall time (s) and peak RSS (KiB) of each command, the commands taking turns so load hits all alike."""
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for code in commands.values():
+        subprocess.run([sys.executable, "-c", code], check=True, env=env)  # warm the disk cache
+    for _ in range(runs):
+        for name, code in commands.items():
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-c", code], check=True, env=env)
+            times[name].append(time.perf_counter() - start)
+    out = {}
+    for name, code in commands.items():
+        peak = subprocess.run([sys.executable, "-c", code + PEAK], check=True, capture_output=True, text=True, env=env)
+        out[name] = (statistics.median(times[name]), int(peak.stdout.split()[-1]))
+    return out
 
 
 # -- the command line on a big file ---------------------------------------------------------------

@@ -83,8 +83,9 @@ def division_spans(history: History, units: list[Unit]) -> tuple[list[list[Any]]
     """The rows of divisions.json, and for each row the spellings of it with its parents.
 
     A row is ``[code, name, first, last, versions]``: one division under one code and name
-    for a run of tables, and ``versions`` = ``[table, full name, status, units, detail]``
-    from its first table and again wherever one of those changes.
+    for a run of tables, and ``versions`` = ``[table, status, units, detail]`` from its first
+    table and again wherever one of those changes. (Full names are not stored: the package
+    joins them from the parents in force, as ``Parents.of`` does here.)
     """
     cover, exact = pilot_area(history, units)
     july_names = {r.code: history.name_at(NOTICE, r) for r in history.july}
@@ -102,7 +103,7 @@ def division_spans(history: History, units: list[Unit]) -> tuple[list[list[Any]]
                 origin, cover=cover, exact=exact, names=july_names, units=unit_words, code=record.code, name=name
             )
             detail = "" if verdict.detail == NOT_PILOT_DETAIL else verdict.detail
-            row = ["".join(chain), verdict.status, list(verdict.units), detail]
+            row = [verdict.status, list(verdict.units), detail]
             key = (record.uid, name)
             index = open_spans.get(key)
             if index is None or spans[index][3] != period - 1:

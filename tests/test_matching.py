@@ -134,7 +134,10 @@ def test_match_rejects_empty_and_bad_hints() -> None:
     with pytest.raises(ValueError, match="as_of must be a year from 2000 to 2024"):
         units.match("滑县", as_of=1999)
     with pytest.raises(TypeError, match="as_of"):
-        units.match("滑县", as_of="2020")  # type: ignore[arg-type]
+        units.match("滑县", as_of=2020.5)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="'2015-07'"):
+        units.match("滑县", as_of="July")  # type: ignore[arg-type]
+    assert units.match("静安区", as_of="2020").status is PARTIAL  # a table's label names it too
     with pytest.raises(ValueError, match="names no province"):
         units.match("滑县", province="火星")
 

@@ -42,7 +42,7 @@ from jijinan.records import (
     Via,
 )
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 
 NOTICE_DATE: Final = datetime.date(2015, 7, 3)
 """The date of the notice, 民办函〔2015〕244号."""

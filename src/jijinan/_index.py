@@ -33,7 +33,6 @@ class Version(NamedTuple):
 
     period: int
     """The first table of this version."""
-    full_name: str
     status: str
     units: tuple[int, ...]
     """Positions (1-300) of the pilot units involved, in the attachment's order."""
@@ -121,7 +120,21 @@ class DivisionIndex(Sealed):
                 if row[0] > period:
                     break
                 found = row
-        return Version(found[0], found[1], found[2], tuple(found[3]), found[4])
+        return Version(found[0], found[1], tuple(found[2]), found[3])
+
+    def full_name(self, span: int, period: int) -> str:
+        """Province, prefecture and name joined, as in force at ``period`` (北京市东城区, 河南省鹤壁市浚县)."""
+        code = self.codes[span]
+        parts = []
+        if not code.endswith("0000"):
+            parents = [code[:2] + "0000"] if code.endswith("00") else [code[:2] + "0000", code[:4] + "00"]
+            for parent in parents:
+                found = self.keys.get(parent)
+                for i in [found] if type(found) is int else found or ():  # type: ignore[union-attr]
+                    if self.first[i] <= period <= self.last[i]:
+                        parts.append(self.names[i])
+                        break
+        return "".join(parts) + self.names[span]
 
     def at(self, period: int) -> Iterator[int]:
         """The spans in force at ``period``, in code order."""
@@ -188,7 +201,7 @@ def _check_span(divisions: Any, span: int, periods: int) -> None:
         and versions
         and versions[0][0] == first
         and all(
-            type(v) is list and len(v) == 5 and type(v[1]) is str and type(v[2]) is str and type(v[4]) is str
+            type(v) is list and len(v) == 4 and type(v[1]) is str and type(v[2]) is list and type(v[3]) is str
             for v in versions
         )
     ):

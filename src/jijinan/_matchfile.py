@@ -194,7 +194,7 @@ def match_table(table: Table, sink: Sink, column: int, hints: Hints, progress: P
     """Match column ``column`` of every row of ``table`` into ``sink``; return the number of rows.
 
     Raises:
-        InputError: the input cannot be read (see :meth:`Table.chunks`), or a row's hint or
+        InputError: the input cannot be read (see ``Table.chunks``), or a row's hint or
             year cannot be used; the message names the line.
         ValueError: a hint given for every row names no division, or a year is out of range
             (checked before any row is read).

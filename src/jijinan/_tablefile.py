@@ -1,6 +1,6 @@
 """Reading the tables people have: delimited text in the usual encodings, and spreadsheets.
 
-The command line's ``match`` reads its input through :func:`open_table`. A text file is
+The command line's ``match`` reads its input through ``open_table``. A text file is
 streamed in chunks of rows, so memory stays the same at any size. Its encoding is the one
 given, or the one its byte-order mark names, or UTF-8; anything else is an error that names
 the likely encoding. Its delimiter is the one given, a tab for ``.tsv``, or sniffed from the
@@ -9,7 +9,7 @@ first lines (comma, tab, semicolon, vertical bar; none for a file of one column)
 Every row comes out exactly as wide as the header: a blank line is a row of empty cells,
 never dropped; a row of another width is an error that names its line, unless padding was
 asked for. An unclosed quote, a field too long, bytes that are not the encoding: each is an
-:class:`InputError` naming the line.
+``InputError`` naming the line.
 
 Spreadsheets (.xlsx, .xlsm, .xlsb, .xls, .ods) are read with python-calamine, the ``xlsx``
 extra, a whole sheet at a time; their line numbers are the sheet's row numbers.
@@ -115,7 +115,7 @@ class Chunk:
 
 
 class Table:
-    """A table being read: its columns, then its rows chunk by chunk (see :func:`open_table`)."""
+    """A table being read: its columns, then its rows chunk by chunk (see ``open_table``)."""
 
     def __init__(
         self,

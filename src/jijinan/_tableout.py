@@ -146,8 +146,8 @@ def _remove(path: str) -> None:
 class Sink:
     """Where matched rows go: the input's cells, then the cells a match adds (its *tail*).
 
-    :meth:`tail` turns a match into what this format appends to a row; callers keep tails
-    of distinct names and hand them back with each chunk to :meth:`write`.
+    ``tail`` turns a match into what this format appends to a row; callers keep tails
+    of distinct names and hand them back with each chunk to ``write``.
     """
 
     def __init__(self, stream: BinaryIO, columns: Sequence[str], added: Sequence[str]) -> None:

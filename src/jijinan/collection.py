@@ -349,7 +349,7 @@ class PilotUnits(Sealed, Sequence[PilotUnit]):
         return self._coverage()
 
     def match(
-        self, name: str, *, province: str | None = None, prefecture: str | None = None, as_of: int | None = None
+        self, name: str, *, province: str | None = None, prefecture: str | None = None, as_of: int | str | None = None
     ) -> Match:
         """Whether the division a name denotes was in the pilot, with the rule that decided it.
 
@@ -357,9 +357,10 @@ class PilotUnits(Sealed, Sequence[PilotUnit]):
         full or short (河南省鹤壁市浚县, 河南浚县, 鹤壁浚县), without its generic word (海淀),
         a short name of an autonomous prefecture or league (恩施州, 锡盟), a code (six digits,
         or NBS's twelve), the notice's own spellings (番禹区, 平安县, 八师石河子市, 北安管理局)
-        or pinyin (xunxian, Xun County, Gu'an County). It is read in the July 2015 table
-        unless ``as_of`` (a year, 2000-2024) says otherwise; a name that did not exist in July
-        2015 is read in the nearest table that has it, later ones first. The ``province`` and
+        or pinyin (xunxian, Xun County, Gu'an County). ``as_of`` (a year, 2000-2024) reads it in
+        the table at the end of that year, ``as_of="2015-07"`` in the July 2015 table; without it,
+        the name is read in the July 2015 table, or if it did not exist then, in the nearest
+        table that has it, later ones first. The ``province`` and
         ``prefecture`` hints narrow names that several divisions bear. Generic words (全市,
         市辖区, 合计) name nothing by themselves.
 
@@ -373,8 +374,9 @@ class PilotUnits(Sealed, Sequence[PilotUnit]):
             ('pilot', '632121')
 
         Raises:
-            TypeError: ``name`` or a hint is not a ``str``, or ``as_of`` not an integer.
-            ValueError: ``name`` is empty, a hint names no division, or ``as_of`` is outside 2000-2024.
+            TypeError: ``name`` or a hint is not a ``str``, or ``as_of`` is not an integer or a str.
+            ValueError: ``name`` is empty, a hint names no division, or ``as_of`` is neither a year
+                from 2000 to 2024 nor a table's label (``"2015-07"``).
         """
         return self._matcher().match(name, province=province, prefecture=prefecture, as_of=as_of)
 
@@ -384,7 +386,7 @@ class PilotUnits(Sealed, Sequence[PilotUnit]):
         *,
         province: str | Iterable[object] | None = None,
         prefecture: str | Iterable[object] | None = None,
-        as_of: int | Iterable[object] | None = None,
+        as_of: int | str | Iterable[object] | None = None,
     ) -> tuple[Match, ...]:
         """[`match`][jijinan.PilotUnits.match] for every name of an iterable (a list, a pandas or polars
         column), in order.

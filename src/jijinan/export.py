@@ -126,7 +126,7 @@ def write_csv(out: TextIO, records: Sequence[dict[str, Value]], columns: Sequenc
 # -- the other formats --------------------------------------------------------------------
 
 FORMATS = ("dta", "parquet", "xlsx")
-"""The formats :func:`export` writes beside the CSV files, each through an optional extra."""
+"""The formats ``export`` writes beside the CSV files, each through an optional extra."""
 _EXTRAS = {
     "dta": ("pandas", "pandas", "stata", "Stata (.dta) export"),
     "parquet": ("pyarrow.parquet", "pyarrow", "parquet", "Parquet export"),
@@ -338,7 +338,7 @@ def export(directory: Path, *, formats: Sequence[str] = (), force: bool = False)
 
 
 TABLE_FORMATS = ("csv", "json", *FORMATS)
-"""The formats :func:`write_table` writes one table in."""
+"""The formats ``write_table`` writes one table in."""
 
 
 def table_format(target: str, given: str | None) -> str:

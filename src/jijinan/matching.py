@@ -99,7 +99,7 @@ class Matcher(Sealed):
     # -- one name -----------------------------------------------------------------
 
     def match(
-        self, name: str, *, province: str | None = None, prefecture: str | None = None, as_of: int | None = None
+        self, name: str, *, province: str | None = None, prefecture: str | None = None, as_of: int | str | None = None
     ) -> Match:
         check_key(name, "name")
         provinces = self._hint(province, self.index.provinces, "province")
@@ -215,8 +215,9 @@ class Matcher(Sealed):
             status = _STATUSES[version.status]
             unit = self.units[version.units[0] - 1] if version.units else None
             via = None if unit is None else Via.SELF if status is MatchStatus.PILOT else self.via(unit, code)
-            reason = f"{version.full_name} ({code}, {label} table){version.detail or NOT_PILOT_DETAIL}"
-            fields = self._judged[(span, period)] = (status, unit, via, code, version.full_name, label, reason)
+            full = index.full_name(span, period)
+            reason = f"{full} ({code}, {label} table){version.detail or NOT_PILOT_DETAIL}"
+            fields = self._judged[(span, period)] = (status, unit, via, code, full, label, reason)
         status, unit, via, code, name, label, reason = fields
         return Match(
             query=query,
@@ -250,7 +251,7 @@ class Matcher(Sealed):
             Division(
                 code=index.codes[i],
                 name=index.names[i],
-                full_name=index.version(i, period).full_name,
+                full_name=index.full_name(i, period),
                 period=label,
             )
             for i in spans
@@ -300,7 +301,8 @@ class Matcher(Sealed):
                 query, f"{code} is no division's code, and no prefecture {code[:4]}00 is in the {label} table"
             )
         version = self.index.version(parent, at)
-        whose = f"{code} is a statistical zone of {version.full_name} ({self.index.codes[parent]}, {label} table)"
+        whole = self.index.full_name(parent, at)
+        whose = f"{code} is a statistical zone of {whole} ({self.index.codes[parent]}, {label} table)"
         unit = self.units[version.units[0] - 1] if version.units else None
         if version.status in ("pilot", "covered") and unit is not None:
             return Match(
