@@ -876,7 +876,7 @@ def build(shared: Path, out: Path) -> dict[str, str]:
     normalize = tables.Normalizer(t2s)
     spans, spellings = tables.division_spans(history, units)
     pinyin = pinyin_table(names)
-    index, latin = tables.index_payload(
+    index, more = tables.index_payload(
         spans, spellings, units=units, pinyin=pinyin, normalize=normalize, misconversions=conv.misconversions
     )
 
@@ -886,7 +886,7 @@ def build(shared: Path, out: Path) -> dict[str, str]:
         "chars.json": dump({"t2s": t2s}),
         "divisions.json": compact(tables.divisions_payload(spans)),
         "index.json": compact(index),
-        "latin.json": compact(latin),
+        **{f"{name}.json": compact({"keys": keys}) for name, keys in more.items()},
         "unit_keys.json": compact({"keys": tables.unit_keys_payload(units, normalize)}),
     }
     out.mkdir(parents=True, exist_ok=True)

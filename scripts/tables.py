@@ -165,23 +165,26 @@ def index_payload(
     pinyin: dict[str, list[str]],
     normalize: Normalizer,
     misconversions: Callable[[str], set[str]],
-) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The content of index.json, and of latin.json (the romanised keys).
+) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
+    """The content of index.json, and of the key tables loaded on first use.
 
+    index.json holds the keys most lookups need (codes, names, short names, the units'
+    spellings); ``latin`` the romanised keys, ``spellings`` the names joined to their
+    parents (河南省鹤壁市浚县), each loaded only when a key is not found before it.
     ``misconversions`` gives the traditional spellings a converter errs into (江乾區 for
     江干区), which data converted with it carries: they are keys too.
     """
     keys = Keys(normalize)
+    joined = Keys(normalize)
     provinces: dict[str, set[str]] = {}
     prefectures: dict[str, set[str]] = {}
     for i, (code, name, _first, _last, _versions) in enumerate(spans):
         level = level_of(code)
         forms = {code, name, *place_names.short_forms(name, level)}
-        chinese = {name} | spellings[i]
-        for form in sorted(forms | set(pinyin.get(name, ())) | spellings[i]):
+        for form in sorted(forms | set(pinyin.get(name, ())) | misconversions(name)):
             keys.add(form, i)
-        for form in sorted({wrong for text in chinese for wrong in misconversions(text)}):
-            keys.add(form, i)
+        for form in sorted(spellings[i] | {wrong for text in spellings[i] for wrong in misconversions(text)}):
+            joined.add(form, i)
         if level == "province":
             for form in forms | set(pinyin.get(name, ())):
                 provinces.setdefault(normalize(form), set()).add(code[:2])
@@ -201,16 +204,25 @@ def index_payload(
         k: {p for d in v for p in (four_of(d, four) if len(d) == 2 else {d})} for k, v in prefectures.items()
     }
     longest = max(len(k) for table in (provinces, prefectures) for k in table)
-    return {
+    # A joined spelling that is also a main key (a unit's 河北省邢台市桥东区) stays one key there.
+    for key, ids in joined.table.items():
+        if key in keys.table:
+            keys.table[key] += [i for i in ids if i not in keys.table[key]]
+    index = {
         "keys": {k: _compact(v) for k, v in keys.table.items() if not _latin(k)},
         "provinces": {k: sorted(v) for k, v in sorted(provinces.items())},
         "prefectures": {k: sorted(v) for k, v in sorted(prefectures.items())},
         "longest": longest,
-    }, {"keys": {k: _compact(v) for k, v in keys.table.items() if _latin(k)}}
+    }
+    more = {
+        "latin": {k: _compact(v) for k, v in keys.table.items() if _latin(k)},
+        "spellings": {k: _compact(v) for k, v in joined.table.items() if k not in keys.table},
+    }
+    return index, more
 
 
 def _latin(key: str) -> bool:
-    """Romanised keys go to latin.json, loaded only when a romanised name is read."""
+    """Romanised keys go to their own table, loaded only when a romanised name is read."""
     return key.isascii() and not key.isdigit()
 
 

@@ -236,7 +236,7 @@ def _shipped_pinyin() -> dict[str, list[str]]:
 
     index = load_division_index()
     out: dict[str, list[str]] = {}
-    for key, spans in index.latin_keys().items():
+    for key, spans in index.more_keys("latin").items():
         for span in [spans] if isinstance(spans, int) else spans:
             if span >= 0:
                 out.setdefault(index.names[span], []).append(key)

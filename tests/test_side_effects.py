@@ -60,7 +60,8 @@ def test_no_network_no_writes_only_own_data() -> None:
     assert data_reads, "the audit saw no data being read"
     assert {p.resolve().parent for p in data_reads} == {data_dir}
     assert {p.name for p in data_reads} <= {"units.json", "unit_keys.json", "chars.json", "notice.json",
-                                            "divisions.json", "index.json", "latin.json", "B2SUMS"}  # fmt: skip
+                                            "divisions.json", "index.json", "latin.json", "spellings.json",
+                                            "B2SUMS"}  # fmt: skip
 
 
 def test_source_uses_no_pickle_eval_or_exec() -> None:

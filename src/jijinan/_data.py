@@ -306,17 +306,18 @@ def load_division_index() -> DivisionIndex:
     index = read_json("index.json")
     spans = len(divisions.get("codes", ())) if isinstance(divisions, dict) else 0
 
-    def latin() -> dict[str, Any]:
-        # Romanised keys (a fifth of the keys) load only when a romanised name is first read.
-        keys = _top(read_json("latin.json"), "keys", "latin.json")
+    def more(table: str) -> dict[str, Any]:
+        # Romanised keys, and names joined to their parents, load only when first needed.
+        name = f"{table}.json"
+        keys = _top(read_json(name), "keys", name)
         try:
-            check_keys(keys, spans, "latin.json")
+            check_keys(keys, spans, name)
         except (TypeError, ValueError) as exc:
             raise DataIntegrityError(str(exc)) from exc
         return keys  # type: ignore[no-any-return]
 
     try:
         check(divisions, index)
-        return DivisionIndex(divisions, index, latin)
+        return DivisionIndex(divisions, index, more)
     except (TypeError, ValueError, KeyError, IndexError) as exc:
         raise DataIntegrityError(f"divisions.json or index.json is malformed: {exc}") from exc

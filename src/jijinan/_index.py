@@ -44,8 +44,9 @@ class DivisionIndex(Sealed):
     """Every division of the tables 2000-2024 and every key it is found under."""
 
     __slots__ = (
-        "_latin",
-        "_latin_keys",
+        "_more",
+        "_parents",
+        "_tables",
         "codes",
         "first",
         "keys",
@@ -66,24 +67,27 @@ class DivisionIndex(Sealed):
     last: tuple[int, ...]
     versions: tuple[list[list[Any]], ...]
     keys: Mapping[str, int | list[int]]
-    """Keys in Chinese characters and digits; the romanised keys are ``latin_keys``."""
+    """The keys most lookups need: codes, names, short names, the units' spellings."""
     provinces: Mapping[str, frozenset[str]]
     prefectures: Mapping[str, frozenset[str]]
     longest: int
-    _latin: Callable[[], Keys]
-    _latin_keys: Mapping[str, int | list[int]] | None
+    _more: Callable[[str], Keys]
+    _tables: dict[str, Mapping[str, int | list[int]]]
+    _parents: dict[str, tuple[int, ...]] | None
 
-    def __init__(self, divisions: Mapping[str, Any], index: Mapping[str, Any], latin: Callable[[], Keys]) -> None:
+    def __init__(self, divisions: Mapping[str, Any], index: Mapping[str, Any], more: Callable[[str], Keys]) -> None:
         # Columns are tuples and tables read-only views: nothing reachable here can change an answer.
         setattr_ = object.__setattr__
         setattr_(self, "periods", tuple(divisions["periods"]))
         setattr_(self, "notice", divisions["notice"])
         for column in ("codes", "names", "first", "last", "versions"):
             setattr_(self, column, tuple(divisions[column]))
-        # Keys in Chinese characters and digits; romanised keys load on first use (``latin``).
+        # The keys most lookups need; the romanised keys ("latin") and the names joined to their
+        # parents ("spellings") are loaded by ``more`` the first time a key is not found without them.
         setattr_(self, "keys", MappingProxyType(index["keys"]))
-        setattr_(self, "_latin", latin)
-        setattr_(self, "_latin_keys", None)
+        setattr_(self, "_more", more)
+        setattr_(self, "_tables", {})
+        setattr_(self, "_parents", None)  # code of a province or prefecture -> its spans, made on first use
         setattr_(self, "provinces", MappingProxyType({k: frozenset(v) for k, v in index["provinces"].items()}))
         setattr_(self, "prefectures", MappingProxyType({k: frozenset(v) for k, v in index["prefectures"].items()}))
         setattr_(self, "longest", index["longest"])
@@ -91,19 +95,18 @@ class DivisionIndex(Sealed):
     def __len__(self) -> int:
         return len(self.codes)
 
-    def latin_keys(self) -> Mapping[str, int | list[int]]:
-        """The romanised keys (loaded on first use)."""
-        latin = self._latin_keys
-        if latin is None:
-            latin = MappingProxyType(self._latin())
-            object.__setattr__(self, "_latin_keys", latin)
-        return latin
+    def more_keys(self, table: str) -> Mapping[str, int | list[int]]:
+        """The keys of ``latin`` (romanised) or ``spellings`` (joined to parents), loaded on first use."""
+        found = self._tables.get(table)
+        if found is None:  # a race only loads the same table twice
+            found = self._tables[table] = MappingProxyType(self._more(table))
+        return found
 
     def lookup(self, key: str) -> tuple[int, ...] | None:
         """The spans (or ``-seq`` of a unit with no division) a normalised key names, or None."""
         found = self.keys.get(key)
-        if found is None and key.isascii() and not key.isdigit():
-            found = self.latin_keys().get(key)
+        if found is None and not key.isdigit():
+            found = self.more_keys("latin" if key.isascii() else "spellings").get(key)
         if found is None:
             return None
         return (found,) if type(found) is int else tuple(found)  # type: ignore[arg-type]
@@ -125,15 +128,22 @@ class DivisionIndex(Sealed):
     def full_name(self, span: int, period: int) -> str:
         """Province, prefecture and name joined, as in force at ``period`` (北京市东城区, 河南省鹤壁市浚县)."""
         code = self.codes[span]
+        if code.endswith("0000"):
+            return self.names[span]
+        parents = self._parents
+        if parents is None:
+            spans: dict[str, list[int]] = {}
+            for i, other in enumerate(self.codes):
+                if other.endswith("00"):
+                    spans.setdefault(other, []).append(i)
+            parents = {k: tuple(v) for k, v in spans.items()}
+            object.__setattr__(self, "_parents", parents)
         parts = []
-        if not code.endswith("0000"):
-            parents = [code[:2] + "0000"] if code.endswith("00") else [code[:2] + "0000", code[:4] + "00"]
-            for parent in parents:
-                found = self.keys.get(parent)
-                for i in [found] if type(found) is int else found or ():  # type: ignore[union-attr]
-                    if self.first[i] <= period <= self.last[i]:
-                        parts.append(self.names[i])
-                        break
+        for parent in (code[:2] + "0000", code[:4] + "00") if not code.endswith("00") else (code[:2] + "0000",):
+            for i in parents.get(parent, ()):
+                if self.first[i] <= period <= self.last[i]:
+                    parts.append(self.names[i])
+                    break
         return "".join(parts) + self.names[span]
 
     def at(self, period: int) -> Iterator[int]:
@@ -177,7 +187,7 @@ def check(divisions: Any, index: Any) -> None:
         raise TypeError("index.json: keys must be an object, longest an int")
 
 
-def check_all(divisions: Any, index: Any, latin: Any) -> None:
+def check_all(divisions: Any, index: Any, more: Mapping[str, Any]) -> None:
     """``check``, then every span's fields and every key's targets."""
     check(divisions, index)
     count = len(divisions["periods"])
@@ -185,7 +195,8 @@ def check_all(divisions: Any, index: Any, latin: Any) -> None:
         _check_span(divisions, span, count)
     spans = len(divisions["codes"])
     check_keys(index["keys"], spans, "index.json")
-    check_keys(latin, spans, "latin.json")
+    for name, keys in more.items():
+        check_keys(keys, spans, f"{name}.json")
 
 
 def _check_span(divisions: Any, span: int, periods: int) -> None:
