@@ -121,8 +121,7 @@ def match_frame(
     already has is added as ``jijinan_<name>``; give ``prefix`` to prefix every added column
     instead. The input frame is not changed. Each distinct row is matched once.
 
-    Example::
-
+    Examples:
         >>> import pandas as pd
         >>> df = pd.DataFrame({"county": ["朝阳区", "朝阳区", "浚县"], "province": ["北京", "吉林", None]})
         >>> jijinan.match_frame(df, province="province")[["county", "status", "unit_code"]].values.tolist()

@@ -164,8 +164,7 @@ class PilotUnits(Sealed, Sequence[PilotUnit]):
         traditional characters, full-width or not, with surrounding white space. Only the
         300 units are searched: for any other division use [`match`][jijinan.PilotUnits.match].
 
-        Example::
-
+        Examples:
             >>> units.get("浚縣").code
             '410621'
 
@@ -263,10 +262,11 @@ class PilotUnits(Sealed, Sequence[PilotUnit]):
     def counts(self, by: str = "province") -> Mapping[str, int]:
         """How many units there are per province (the default), ``group``, ``level`` or ``kind``.
 
-        Keys come in the attachment's order of first appearance::
+        Keys come in the attachment's order of first appearance.
 
+        Examples:
             >>> units.counts("level")
-            {'provincial': 1, 'prefectural': 11, 'county': 288}
+            {'provincial': 1, 'county': 288, 'prefectural': 11}
 
         Raises:
             ValueError: ``by`` is not one of province, group, level, kind.
@@ -296,8 +296,7 @@ class PilotUnits(Sealed, Sequence[PilotUnit]):
     def to_pandas(self) -> pandas.DataFrame:
         """The 300 units as a pandas DataFrame: string codes, categorical ``level`` and ``kind``.
 
-        Example::
-
+        Examples:
             >>> units.to_pandas().groupby("level", observed=True).size().to_dict()
             {'provincial': 1, 'prefectural': 11, 'county': 288}
 
@@ -323,8 +322,9 @@ class PilotUnits(Sealed, Sequence[PilotUnit]):
     def covering(self, code: str) -> PilotUnit | None:
         """The pilot unit whose area contains the division with this July-2015 code, or ``None``.
 
-        That is the unit itself, the prefecture-level city that is a unit, or Beijing::
+        That is the unit itself, the prefecture-level city that is a unit, or Beijing.
 
+        Examples:
             >>> units.covering("320102").name      # 南京市玄武区
             '南京市'
             >>> units.covering("130702") is None   # 张家口市桥东区: not in the pilot
@@ -368,8 +368,7 @@ class PilotUnits(Sealed, Sequence[PilotUnit]):
         ``ambiguous`` (with every candidate) or ``unknown``; see
         [`MatchStatus`][jijinan.records.MatchStatus]. It never guesses between divisions.
 
-        Example::
-
+        Examples:
             >>> units.match("河南浚县").status.value, units.match("平安县", as_of=2010).code
             ('pilot', '632121')
 
@@ -401,8 +400,7 @@ class PilotUnits(Sealed, Sequence[PilotUnit]):
         ``unknown`` rather than an error, as a column of data may hold them; an integer (a
         code column read as numbers) is read as a code.
 
-        Example::
-
+        Examples:
             >>> [m.status.value for m in units.match_many(["朝阳区", "朝阳区"], province=["北京", "吉林"])]
             ['covered', 'not_pilot']
 
