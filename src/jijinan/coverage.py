@@ -2,47 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, overload
+from typing import TYPE_CHECKING
 
-from jijinan._sealed import Sealed
+from jijinan._rows import Rows
 from jijinan.records import CoverageRow
 
 if TYPE_CHECKING:
-    import pandas
-    import polars
-
     from jijinan.matching import Matcher
+    from jijinan.schema import Column, Value
 
 __all__ = ["Coverage", "build_coverage"]
 
 
-class Coverage(Sealed, Sequence[CoverageRow]):
+class Coverage(Rows[CoverageRow]):
     """One row per county-level division in force in July 2015 (2,853), in code order.
 
     Immutable: its rows are a tuple of frozen records, and its attributes cannot be set.
+    ``to_records()``, ``to_pandas()`` and ``to_polars()`` give it flat (string codes, boolean
+    ``covered``, categorical ``via``).
     """
 
-    __slots__ = ("_rows",)
-    _rows: tuple[CoverageRow, ...]
-
-    def __init__(self, rows: tuple[CoverageRow, ...]) -> None:
-        object.__setattr__(self, "_rows", rows)
-
-    def __len__(self) -> int:
-        return len(self._rows)
-
-    @overload
-    def __getitem__(self, index: int) -> CoverageRow: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> tuple[CoverageRow, ...]: ...
-
-    def __getitem__(self, index: int | slice) -> CoverageRow | tuple[CoverageRow, ...]:
-        return self._rows[index]
-
-    def __iter__(self) -> Iterator[CoverageRow]:
-        return iter(self._rows)
+    __slots__ = ()
 
     def __repr__(self) -> str:
         covered = sum(1 for r in self._rows if r.covered)
@@ -52,31 +32,15 @@ class Coverage(Sealed, Sequence[CoverageRow]):
         """The rows the pilot covered."""
         return tuple(r for r in self._rows if r.covered)
 
-    def to_records(self) -> list[dict[str, str | int | bool | None]]:
-        """One plain dict per row, with the columns of the data dictionary (codes as strings)."""
+    def _records(self) -> list[dict[str, Value]]:
         from jijinan import schema
 
         return schema.coverage_records(self._rows)
 
-    def to_pandas(self) -> pandas.DataFrame:
-        """The table as a pandas DataFrame (2,853 rows): string codes, boolean ``covered``.
+    def _columns(self) -> tuple[Column, ...]:
+        from jijinan import schema
 
-        Raises:
-            ImportError: pandas is not installed (``pip install "jijinan[pandas]"``).
-        """
-        from jijinan import frames, schema
-
-        return frames.to_pandas(self.to_records(), schema.COVERAGE_COLUMNS)
-
-    def to_polars(self) -> polars.DataFrame:
-        """The table as a polars DataFrame (2,853 rows).
-
-        Raises:
-            ImportError: polars is not installed (``pip install "jijinan[polars]"``).
-        """
-        from jijinan import frames, schema
-
-        return frames.to_polars(self.to_records(), schema.COVERAGE_COLUMNS)
+        return schema.COVERAGE_COLUMNS
 
 
 def build_coverage(matcher: Matcher) -> Coverage:

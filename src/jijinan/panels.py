@@ -7,19 +7,16 @@ every study of the pilot builds by hand, built from the same verdicts ``units.ma
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Final, overload
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from jijinan._sealed import Sealed
+from jijinan._rows import Rows
 from jijinan.records import MatchStatus, PilotUnit
 
 if TYPE_CHECKING:
-    import pandas
-    import polars
-
     from jijinan.matching import Matcher
+    from jijinan.schema import Column, Value
 
 __all__ = ["Panel", "PanelRow", "build_panel"]
 
@@ -50,61 +47,33 @@ class PanelRow:
     """The pilot units whose land it holds, all or part (attachment order); empty for not_pilot."""
 
 
-class Panel(Sealed, Sequence[PanelRow]):
-    """The rows of ``jijinan.panel()``, in table order, then code order. Immutable."""
+class Panel(Rows[PanelRow]):
+    """The rows of ``jijinan.panel()``, in table order, then code order. Immutable.
 
-    __slots__ = ("_rows", "periods")
-    _rows: tuple[PanelRow, ...]
+    ``to_records()``, ``to_pandas()`` and ``to_polars()`` give it flat: string codes,
+    categorical ``period`` (in time order) and ``status``.
+    """
+
+    __slots__ = ("periods",)
     periods: tuple[str, ...]
     """The tables of the panel, in time order."""
 
     def __init__(self, rows: tuple[PanelRow, ...], periods: tuple[str, ...]) -> None:
-        object.__setattr__(self, "_rows", rows)
+        super().__init__(rows)
         object.__setattr__(self, "periods", periods)
-
-    def __len__(self) -> int:
-        return len(self._rows)
-
-    @overload
-    def __getitem__(self, index: int) -> PanelRow: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> tuple[PanelRow, ...]: ...
-
-    def __getitem__(self, index: int | slice) -> PanelRow | tuple[PanelRow, ...]:
-        return self._rows[index]
-
-    def __iter__(self) -> Iterator[PanelRow]:
-        return iter(self._rows)
 
     def __repr__(self) -> str:
         return f"<Panel: {len(self._rows):,} rows, tables {self.periods[0]} to {self.periods[-1]}>"
 
-    def to_records(self) -> list[dict[str, str | int | bool | None]]:
-        """One plain dict per row, with the columns of the data dictionary (codes as strings)."""
+    def _records(self) -> list[dict[str, Value]]:
         from jijinan import schema
 
         return schema.panel_records(self._rows)
 
-    def to_pandas(self) -> pandas.DataFrame:
-        """The panel as a pandas DataFrame: string codes, categorical ``period`` and ``status``.
+    def _columns(self) -> tuple[Column, ...]:
+        from jijinan import schema
 
-        Raises:
-            ImportError: pandas is not installed (``pip install "jijinan[pandas]"``).
-        """
-        from jijinan import frames, schema
-
-        return frames.to_pandas(self.to_records(), schema.panel_columns(self.periods))
-
-    def to_polars(self) -> polars.DataFrame:
-        """The panel as a polars DataFrame.
-
-        Raises:
-            ImportError: polars is not installed (``pip install "jijinan[polars]"``).
-        """
-        from jijinan import frames, schema
-
-        return frames.to_polars(self.to_records(), schema.panel_columns(self.periods))
+        return schema.panel_columns(self.periods)
 
 
 def build_panel(matcher: Matcher, start: int, end: int, notice: bool) -> Panel:
