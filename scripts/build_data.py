@@ -880,11 +880,13 @@ def build(shared: Path, out: Path) -> dict[str, str]:
         spans, spellings, units=units, pinyin=pinyin, normalize=normalize, misconversions=conv.misconversions
     )
 
+    divisions = tables.divisions_payload(spans)
+    tables.check_all(divisions, index, more)  # the shape the package reads, every span and key
     files = {
         "notice.json": dump({"notice": notice}),
         "units.json": dump({"units": units}),
         "chars.json": dump({"t2s": t2s}),
-        "divisions.json": compact(tables.divisions_payload(spans)),
+        "divisions.json": compact(divisions),
         "index.json": compact(index),
         **{f"{name}.json": compact({"keys": keys}) for name, keys in more.items()},
         "unit_keys.json": compact({"keys": tables.unit_keys_payload(units, normalize)}),

@@ -26,8 +26,20 @@ from history import ALL, LABELS, NOTICE, History, Record
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
+from jijinan._index import check_all
 from jijinan._reading import GENERIC_WORDS, Normalizer
 from jijinan._status import NOT_PILOT_DETAIL, judge
+
+__all__ = [
+    "Normalizer",
+    "check_all",
+    "division_spans",
+    "divisions_payload",
+    "index_payload",
+    "pilot_area",
+    "unit_keys_payload",
+    "unit_spellings",
+]
 
 Unit = dict[str, Any]
 

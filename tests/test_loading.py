@@ -107,3 +107,14 @@ def test_unit_lookups_do_not_load_the_division_tables() -> None:
     first, second = result.stdout.splitlines()
     assert first == "['chars.json', 'notice.json', 'unit_keys.json', 'units.json']"
     assert "divisions.json" in second
+
+
+def test_the_shipped_division_tables_have_the_shape_the_package_reads() -> None:
+    # Loading checks the top level and a sample (the checksums vouch for the rest); here every
+    # span and every key of every table is checked.
+    from jijinan._index import check_all
+
+    divisions, index = read_json("divisions.json"), read_json("index.json")
+    more = {name: read_json(f"{name}.json")["keys"] for name in ("latin", "spellings")}
+    check_all(divisions, index, more)
+    assert len(divisions["codes"]) > 4000
