@@ -60,11 +60,11 @@ def _polars_codes(values: Any) -> tuple[list[Any], list[int]] | None:
 
     if not isinstance(values, pl.Series):
         return None
-    frame = pl.DataFrame({"value": values})
-    uniques = frame.unique(subset="value", maintain_order=True)["value"]
-    kept = uniques.drop_nulls()
+    frame = pl.DataFrame({"value": values}).with_row_index("row")
+    kept = frame["value"].unique(maintain_order=True).drop_nulls()
     lookup = pl.DataFrame({"value": kept, "code": pl.Series(range(len(kept)), dtype=pl.Int64)})
-    codes = frame.join(lookup, on="value", how="left", maintain_order="left", nulls_equal=False)["code"]
+    # a left join keeps every row (nulls match nothing); the row index puts them back in order
+    codes = frame.join(lookup, on="value", how="left").sort("row")["code"]
     return kept.to_list(), codes.fill_null(MISSING).to_list()
 
 
