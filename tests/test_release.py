@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 import jijinan
-from jijinan._data import load_division_index
+from jijinan.loading import load_division_index
 
 REPO = Path(__file__).resolve().parent.parent
 # Set in the test run that test_sdist_passes_its_own_tests starts inside the unpacked sdist, so

@@ -232,7 +232,7 @@ def _key(text: str) -> str:
 
 def _shipped_pinyin() -> dict[str, list[str]]:
     """Division name -> its romanised keys, as the shipped index holds them (normalised)."""
-    from jijinan._data import load_division_index
+    from jijinan.loading import load_division_index
 
     index = load_division_index()
     out: dict[str, list[str]] = {}

@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 import attrs
 
-from jijinan._tablefile import Chunk, InputError, Table
+from jijinan.files.base import Chunk, InputError, Table
 
 if TYPE_CHECKING:
-    from jijinan._tableout import Sink
+    from jijinan.files.sinks import Sink
 
 __all__ = ["Hints", "Progress", "match_table"]
 
@@ -101,7 +101,7 @@ def _column(rows: list[list[str]], index: int | None) -> Iterator[str | None]:
 
 class _Matching:
     def __init__(self, table: Table, sink: Sink, column: int, hints: Hints) -> None:
-        from jijinan import units
+        from jijinan.collection import units
 
         self.table = table
         self.sink = sink
@@ -201,7 +201,7 @@ def match_table(table: Table, sink: Sink, column: int, hints: Hints, progress: P
         EncodeError: a value cannot be written in the output's encoding or format.
         OSError: the output cannot be written.
     """
-    from jijinan import units
+    from jijinan.collection import units
 
     # A hint for every row is the caller's mistake whatever the rows hold: check it first.
     units.match_many([], province=hints.province, prefecture=hints.prefecture, as_of=hints.as_of)

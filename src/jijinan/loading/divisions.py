@@ -4,7 +4,7 @@ Internal. A *span* is one division under one code and name for a run of tables; 
 are numbered in time order (``periods``: the end of each year 2000-2014, the notice
 date ``2015-07``, the end of each year 2015-2024). At each table a span has a *version*:
 its full name, its status relative to the pilot, the units involved and the words of
-the reason, all decided at build time by the rules of ``jijinan._status``.
+the reason, all decided at build time by the rules of ``jijinan.matching.status``.
 
 Spans are kept as the parallel lists the JSON holds, not as objects: there are some
 7,000, and a lookup touches one or two.

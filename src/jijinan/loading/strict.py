@@ -1,13 +1,13 @@
 """Strict structuring of parsed JSON into the attrs records, without importing cattrs.
 
-The rules are cattrs' as ``jijinan._data`` configures it: a record is a JSON object
+The rules are cattrs' as ``jijinan.loading.structure`` configures it: a record is a JSON object
 with exactly its fields; a ``str`` is a string and an ``int`` an integer, never coerced;
 a tuple is an array; an enum is one of its values; a date is an ISO string. The plan for
 each record class is made once, from its attrs fields and type hints.
 
 It exists because it is cheap: importing cattrs and generating its structuring code cost
 a new process more than everything else jijinan does to answer its first lookup. When it
-refuses data, ``jijinan._data`` asks cattrs' detailed validation to say where and why.
+refuses data, ``jijinan.loading.structure`` asks cattrs' detailed validation to say where and why.
 """
 
 from __future__ import annotations

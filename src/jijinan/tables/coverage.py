@@ -1,15 +1,15 @@
-"""County coverage at the notice date: ``jijinan.coverage()``."""
+"""County coverage at the notice date: the table of ``jijinan.coverage()``."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from jijinan._rows import Rows
 from jijinan.records import CoverageRow
+from jijinan.tables.rows import Rows
 
 if TYPE_CHECKING:
-    from jijinan.matching import Matcher
-    from jijinan.schema import Column, Value
+    from jijinan.matching.matcher import Matcher
+    from jijinan.tables.schema import Column, Value
 
 __all__ = ["Coverage", "build_coverage"]
 
@@ -33,14 +33,14 @@ class Coverage(Rows[CoverageRow]):
         return tuple(r for r in self._rows if r.covered)
 
     def _records(self) -> list[dict[str, Value]]:
-        from jijinan import schema
+        from jijinan.tables.flat import coverage_records
 
-        return schema.coverage_records(self._rows)
+        return coverage_records(self._rows)
 
     def _columns(self) -> tuple[Column, ...]:
-        from jijinan import schema
+        from jijinan.tables.schema import COVERAGE_COLUMNS
 
-        return schema.COVERAGE_COLUMNS
+        return COVERAGE_COLUMNS
 
 
 def build_coverage(matcher: Matcher) -> Coverage:

@@ -1,4 +1,4 @@
-"""DataFrames from the flat tables of ``jijinan.schema``, for pandas and polars.
+"""DataFrames from the flat tables of ``jijinan.tables.schema``, for pandas and polars.
 
 Neither library is a dependency: each is imported only when asked for, and its
 absence is an ``ImportError`` that names the extra to install.
@@ -9,16 +9,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from jijinan.schema import Column, Value
+from jijinan.tables.schema import Column, Value
 
 if TYPE_CHECKING:
     import pandas
     import polars
 
-__all__ = ["match_frame", "to_pandas", "to_polars"]
+__all__ = ["require", "to_pandas", "to_polars"]
 
 
-def _require(module: str) -> Any:
+def require(module: str) -> Any:
     try:
         return __import__(module)
     except ImportError as exc:
@@ -37,7 +37,7 @@ def to_pandas(records: Sequence[dict[str, Value]], columns: Sequence[Column]) ->
     Raises:
         ImportError: pandas is not installed.
     """
-    pd = _require("pandas")
+    pd = require("pandas")
     data = {}
     for column in columns:
         values = [r[column.name] for r in records]
@@ -60,7 +60,7 @@ def to_polars(records: Sequence[dict[str, Value]], columns: Sequence[Column]) ->
     Raises:
         ImportError: polars is not installed.
     """
-    pl = _require("polars")
+    pl = require("polars")
     schema = {}
     for column in columns:
         if column.type == "string":
@@ -73,60 +73,3 @@ def to_polars(records: Sequence[dict[str, Value]], columns: Sequence[Column]) ->
             schema[column.name] = pl.Enum(list(column.categories))
     frame: polars.DataFrame = pl.DataFrame([[r[c.name] for r in records] for c in columns], schema=schema, orient="col")
     return frame
-
-
-def match_frame(
-    frame: Any,
-    name: str = "county",
-    *,
-    province: str | None = None,
-    prefecture: str | None = None,
-    year: str | None = None,
-    prefix: str | None = None,
-) -> Any:
-    """The frame with the columns of ``jijinan.schema.MATCH_COLUMNS`` added; see ``jijinan.match_frame``."""
-    from jijinan import schema
-    from jijinan._columns import MISSING
-    from jijinan.collection import default_matcher
-
-    module = type(frame).__module__
-    if module.startswith("pandas"):
-        kind = "pandas"
-        columns = [str(c) for c in frame.columns]
-    elif module.startswith("polars"):
-        kind = "polars"
-        columns = list(frame.columns)
-    else:
-        raise TypeError(f"frame must be a pandas or polars DataFrame, got {type(frame).__name__}")
-    for role, column in (("name", name), ("province", province), ("prefecture", prefecture), ("year", year)):
-        if column is None:
-            continue
-        if not isinstance(column, str):
-            raise TypeError(f"{role} must be a column name (str), got {type(column).__name__}")
-        if column not in columns:
-            raise KeyError(f"the frame has no column {column!r} (given as {role}=); its columns: {', '.join(columns)}")
-    added = schema.added_column_names(columns, schema.MATCH_COLUMNS, prefix)
-
-    def column_of(label: str | None) -> Any:
-        return None if label is None else frame[label]
-
-    found, codes = default_matcher().match_distinct(
-        frame[name], province=column_of(province), prefecture=column_of(prefecture), as_of=column_of(year)
-    )
-    from jijinan.matching import MISSING_NAME
-
-    records = schema.match_records([*found, MISSING_NAME])
-    rows = [len(found) if c == MISSING else c for c in codes]
-    if kind == "pandas":
-        distinct_rows = to_pandas(records, schema.MATCH_COLUMNS)
-        out = frame.copy()
-        for match_column, label in zip(schema.MATCH_COLUMNS, added, strict=True):
-            values = distinct_rows[match_column.name].take(rows)
-            values.index = frame.index
-            out[label] = values
-        return out
-    import polars as pl
-
-    distinct_rows = to_polars(records, schema.MATCH_COLUMNS)
-    picked = distinct_rows[pl.Series(rows, dtype=pl.UInt32)] if rows else distinct_rows.clear()
-    return pl.concat([frame, picked.rename(dict(zip(picked.columns, added, strict=True)))], how="horizontal")

@@ -1,4 +1,4 @@
-"""The county-year treatment panel: ``jijinan.panel()``.
+"""The county-year treatment panel: ``jijinan.panel()`` and its table.
 
 One row per county-level division of each table of a span of years, in that year's codes
 and names, with its status relative to the pilot's area at the notice date: the table
@@ -7,44 +7,19 @@ every study of the pilot builds by hand, built from the same verdicts ``units.ma
 
 from __future__ import annotations
 
+import operator
 from typing import TYPE_CHECKING, Final
 
-import attrs
-
-from jijinan._rows import Rows
-from jijinan.records import MatchStatus, PilotUnit
+from jijinan.records import MatchStatus, PanelRow
+from jijinan.tables.rows import Rows
 
 if TYPE_CHECKING:
-    from jijinan.matching import Matcher
-    from jijinan.schema import Column, Value
+    from jijinan.matching.matcher import Matcher
+    from jijinan.tables.schema import Column, Value
 
-__all__ = ["Panel", "PanelRow", "build_panel"]
+__all__ = ["Panel", "PanelRow", "build_panel", "panel"]
 
 NOTICE_LABEL: Final = "2015-07"
-
-
-@attrs.frozen(kw_only=True)
-class PanelRow:
-    """One county-level division in one table of the panel."""
-
-    period: str
-    """The table: a year's end (``"2016"``) or the notice date (``"2015-07"``)."""
-    year: int
-    """The year of the table (2015 for both ``"2015-07"`` and ``"2015"``)."""
-    post: bool
-    """Whether the table is after the notice (3 July 2015): the end of 2015 and later."""
-    code: str
-    name: str
-    province: str
-    province_code: str
-    prefecture: str | None
-    """Its prefecture-level parent in that table, if any."""
-    prefecture_code: str | None
-    status: MatchStatus
-    """``pilot``, ``covered``, ``partial`` or ``not_pilot``: its land in that table against the
-    pilot's area at the notice date (the rules of the docs' Matching page)."""
-    units: tuple[PilotUnit, ...]
-    """The pilot units whose land it holds, all or part (attachment order); empty for not_pilot."""
 
 
 class Panel(Rows[PanelRow]):
@@ -66,14 +41,14 @@ class Panel(Rows[PanelRow]):
         return f"<Panel: {len(self._rows):,} rows, tables {self.periods[0]} to {self.periods[-1]}>"
 
     def _records(self) -> list[dict[str, Value]]:
-        from jijinan import schema
+        from jijinan.tables.flat import panel_records
 
-        return schema.panel_records(self._rows)
+        return panel_records(self._rows)
 
     def _columns(self) -> tuple[Column, ...]:
-        from jijinan import schema
+        from jijinan.tables.schema import panel_columns
 
-        return schema.panel_columns(self.periods)
+        return panel_columns(self.periods)
 
 
 def build_panel(matcher: Matcher, start: int, end: int, notice: bool) -> Panel:
@@ -112,3 +87,41 @@ def build_panel(matcher: Matcher, start: int, end: int, notice: bool) -> Panel:
                 )
             )
     return Panel(tuple(rows), tuple(index.periods[p] for p in periods))
+
+
+def panel(start: int = 2005, end: int = 2024, *, notice: bool = True) -> Panel:
+    """The county-year treatment panel: every county-level division of every table from ``start`` to ``end``.
+
+    One row per county-level division of the table at the end of each year (in that year's
+    codes, names and parents), with its ``status`` relative to the pilot's area at the notice
+    date (``pilot``, ``covered``, ``partial``, ``not_pilot``; the Matching rules page), the
+    pilot units whose land it holds, and ``post`` (the table is after 3 July 2015). With
+    ``notice`` (the default), the notice date's own table (``"2015-07"``) is a period too,
+    between 2014 and 2015. Every row is what ``units.match(code, as_of=year)`` says.
+
+    Examples:
+        >>> rows = jijinan.panel(2014, 2016)
+        >>> rows.periods
+        ('2014', '2015-07', '2015', '2016')
+        >>> [(r.period, r.status.value) for r in rows if r.code == "310106"]
+        [('2014', 'not_pilot'), ('2015-07', 'not_pilot'), ('2015', 'partial'), ('2016', 'partial')]
+
+    Raises:
+        TypeError: ``start`` or ``end`` is not an integer.
+        ValueError: ``start`` or ``end`` is outside 2000-2024, or ``start`` is after ``end``.
+    """
+    from jijinan.matching.default import default_matcher
+
+    years = []
+    for what, year in (("start", start), ("end", end)):
+        if isinstance(year, bool):
+            raise TypeError(f"{what} must be a year (int), got bool")
+        try:
+            years.append(operator.index(year))
+        except TypeError:
+            raise TypeError(f"{what} must be a year (int), got {type(year).__name__}") from None
+        if not 2000 <= years[-1] <= 2024:
+            raise ValueError(f"{what} must be a year from 2000 to 2024, got {years[-1]}")
+    if years[0] > years[1]:
+        raise ValueError(f"start ({years[0]}) is after end ({years[1]})")
+    return build_panel(default_matcher(), years[0], years[1], notice=bool(notice))

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     import pandas
     import polars
 
-    from jijinan.schema import Column, Value
+    from jijinan.tables.schema import Column, Value
 
 __all__ = ["Rows"]
 
@@ -62,7 +62,7 @@ class Rows(Sealed, Sequence[R]):
         Raises:
             ImportError: pandas is not installed (``pip install "jijinan[pandas]"``).
         """
-        from jijinan import frames
+        from jijinan.tables import frames
 
         return frames.to_pandas(self._records(), self._columns())
 
@@ -72,6 +72,6 @@ class Rows(Sealed, Sequence[R]):
         Raises:
             ImportError: polars is not installed (``pip install "jijinan[polars]"``).
         """
-        from jijinan import frames
+        from jijinan.tables import frames
 
         return frames.to_polars(self._records(), self._columns())
