@@ -72,6 +72,10 @@ def test_sdist_and_wheel(dist: Path) -> None:
     with tarfile.open(sdist) as archive:
         members = archive.getnames()
     assert f"jijinan-{version}/scripts/build_data.py" in members
+    # every stage of the build and its reviewed tables, so that the sdist rebuilds the data
+    for script in sorted((REPO / "scripts").rglob("*")):
+        if script.suffix in (".py", ".tsv") and "__pycache__" not in script.parts:
+            assert f"jijinan-{version}/{script.relative_to(REPO).as_posix()}" in members, script.name
     assert f"jijinan-{version}/CHANGELOG.md" in members
     # what the tests read, so that they pass from the unpacked sdist
     for path in ("mkdocs.yml", "CITATION.cff", "bench/run.py", ".github/workflows/ci.yml", "docs/citing.md"):

@@ -1,38 +1,29 @@
-"""The division tables and lookup indexes the package ships, for scripts/build_data.py.
+"""Make the division table and lookup indexes the package ships, for scripts/build_data.py.
 
 * ``divisions.json``: every division in force at any table from the end of 2000 to the
   end of 2024 (the notice date, July 2015, a table of its own), each with its full name
   and its verdict (status, units involved, the words of the reason) at every table where
-  they change. The verdicts are the rules of ``jijinan.matching.status`` applied to the origins
-  that scripts/history.py works out, so the package answers without redoing that work.
+  they change. The verdicts are the package's status rules (``stages.package.judge``) applied to the origins
+  that scripts/stages/history.py works out, so the package answers without redoing that work.
 * ``index.json``: normalised key -> divisions, for every way a division is written
   (code, name, short forms, with its parents, pinyin, the notice's own spellings), and
   the province and prefecture names that hints and prefixes are read with.
 * ``unit_keys.json``: normalised key -> pilot units, for ``units.get``.
 
-Keys are normalised with the package's own ``jijinan.matching.reading.Normalizer``, so that a
+Keys are normalised with the package's own ``Normalizer`` (through ``stages.package``), so that a
 query meets them exactly.
 """
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterable
-from pathlib import Path
 from typing import Any
 
-import place_names
-from history import ALL, LABELS, NOTICE, History, Record
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
-
-from jijinan.loading.divisions import check_all
-from jijinan.matching.reading import GENERIC_WORDS, Normalizer
-from jijinan.matching.status import NOT_PILOT_DETAIL, judge
+from stages import place_names
+from stages.history import ALL, LABELS, NOTICE, History, Record
+from stages.package import GENERIC_WORDS, NOT_PILOT_DETAIL, Normalizer, judge
 
 __all__ = [
-    "Normalizer",
-    "check_all",
     "division_spans",
     "divisions_payload",
     "index_payload",

@@ -11,14 +11,18 @@ as what was received.
 
 For lookups, :func:`char_map` makes a one-to-one table from traditional (and variant)
 characters to simplified ones, proved at build time to turn every traditional spelling
-of every name into that name and to leave every simplified name alone.
+of every name into that name and to leave every simplified name alone; :func:`lookup_names`
+gathers those names from the history and the units.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 import opencc
+
+from stages.history import History
 
 # Simplified text: OpenCC t2s, then these. Each must change the converter's output, else it
 # is stale and the build fails.
@@ -37,7 +41,7 @@ S2T_EXCEPTIONS: tuple[tuple[str, str, str], ...] = (
         "濬縣",
         "浚縣",
         "OpenCC writes 浚县 as 濬縣, the county's older form; 浚 is a traditional character in its own right "
-        "(it is in Big5), and the seed itself prints 浚縣 (its bytes bf a3 are 浚, see scripts/seed_damage.py)",
+        "(it is in Big5), and the seed itself prints 浚縣 (its bytes bf a3 are 浚, see scripts/stages/seed_damage.py)",
     ),
     (
         "江乾",
@@ -154,3 +158,26 @@ def char_map(conv: Converter, names: Iterable[str], received: Iterable[tuple[str
     if changed:
         raise ConverterError(f"the character table would change simplified names: {changed[:10]}")
     return dict(sorted(table.items()))
+
+
+def lookup_names(history: History, units: list[dict[str, Any]]) -> tuple[set[str], list[tuple[str, str]]]:
+    """Every simplified name a lookup may be spelled in traditional characters, and the seed's own spellings.
+
+    Names of every division of the history (1981-2024), alone and joined to their parents
+    (河南省鹤壁市浚县), and every name field of the units.
+    """
+    names = set()
+    for record in history.records:
+        chain = history.ancestry(record)
+        names.add(record.name)
+        names.add("".join(r.name for r in chain))
+        if len(chain) == 3:
+            names.add(chain[0].name + record.name)
+            names.add(chain[1].name + record.name)
+    received = []
+    for u in units:
+        names.update(n for n in (u["name"], u["published_name"], u["full_name"], u["group"], u["province"]) if n)
+        if u["prefecture"]:
+            names.update({u["prefecture"], u["prefecture"] + u["name"], u["prefecture"] + u["published_name"]})
+        received.append((u["received_name"], u["published_name"]))
+    return names, received
