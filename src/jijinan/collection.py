@@ -232,7 +232,7 @@ class PilotUnits(Sealed, Sequence[PilotUnit]):
 
     # -- flat forms ------------------------------------------------------------------
 
-    def to_records(self) -> list[dict[str, str | int | bool | None]]:
+    def to_records(self) -> list[dict[str, str | int | float | bool | None]]:
         """One plain dict per unit, with the columns of the data dictionary (codes as strings)."""
         from jijinan.tables.flat import unit_records
 

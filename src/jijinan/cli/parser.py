@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from jijinan.cli import export, match, notice, summary, tables, units
+from jijinan.cli import export, match, notice, research, summary, tables, units
 from jijinan.cli.common import Handler
 
 __all__ = ["EPILOG", "build_parser"]
@@ -17,7 +17,7 @@ Run 'jijinan COMMAND --help' for a command's options. Without a command: summary
 
 
 # The commands in the order --help lists them.
-_COMMANDS = (summary, units, match, tables, notice, export)
+_COMMANDS = (summary, units, match, tables, research, notice, export)
 
 
 def build_parser() -> argparse.ArgumentParser:
