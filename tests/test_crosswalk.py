@@ -103,3 +103,26 @@ def test_the_command_line_writes_it_with_a_schema(tmp_path: Path) -> None:
     assert [f["name"] for f in schema["fields"]] == list(rows[0])
     frame = pd.read_csv(out)
     assert frame["whole_target"].dtype.kind == "i"
+
+
+@pytest.mark.parametrize("suffix", ["json", "dta", "parquet", "xlsx"])
+def test_the_command_line_writes_every_table_format(tmp_path: Path, suffix: str) -> None:
+    out = tmp_path / f"xw.{suffix}"
+    subprocess.run(
+        [sys.executable, "-m", "jijinan", "crosswalk", "--from", "2019", "--to", "2020", "-o", str(out)],
+        check=True,
+        capture_output=True,
+    )
+    if suffix == "json":
+        frame = pd.DataFrame(json.loads(out.read_text(encoding="utf-8")))
+    elif suffix == "dta":
+        frame = pd.read_stata(out)
+    elif suffix == "parquet":
+        frame = pd.read_parquet(out)
+        assert frame["whole_source"].dtype == bool
+    else:
+        frame = pd.read_excel(out, sheet_name="crosswalk", dtype={"source_code": str, "target_code": str})
+    assert len(frame) == len(jijinan.crosswalk(2019, 2020))
+    row = frame[(frame["source_code"] == "130521") & (frame["target_code"] == "130502")]
+    assert len(row) == 1
+    assert not (tmp_path / "xw.schema.json").exists()  # a schema goes beside CSV files only

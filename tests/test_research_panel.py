@@ -130,3 +130,20 @@ def test_flat_forms_carry_the_new_columns() -> None:
 def test_bad_level() -> None:
     with pytest.raises(ValueError, match="level"):
         jijinan.panel(2005, 2024, level="township")  # type: ignore[arg-type]
+
+
+def test_the_land_file_is_checked() -> None:
+    from jijinan.loading import read_json
+    from jijinan.loading.land import check_land, load_land
+
+    land = load_land()
+    payload = read_json("land.json")
+    spans, periods = len(payload["land"]), 26
+    check_land(payload, spans, periods)
+    broken = {**payload, "land": [*payload["land"][:-1], [[0, [land.leaves]]]]}  # a leaf past the count
+    with pytest.raises(ValueError, match="malformed land"):
+        check_land(broken, spans, periods)
+    with pytest.raises(ValueError, match="spans"):
+        check_land(payload, spans + 1, periods)
+    with pytest.raises(ValueError, match="keys"):
+        check_land({"land": []}, spans, periods)

@@ -27,6 +27,7 @@ def write_research_table(
     rows: Any,
     columns: tuple[Column, ...],
     key: tuple[str, ...] = (),
+    sheet: str = "panel",
 ) -> str | None:
     """Write ``rows`` (a ``Rows`` table) to ``args.output`` in ``args.format``; return the schema's path if any.
 
@@ -46,7 +47,7 @@ def write_research_table(
         emit(out, fmt, render(fmt, records, columns, [], numeric_flags=True))
         return None
     try:
-        write_table(args.output, fmt, title, records, columns, numeric_flags=True)
+        write_table(args.output, fmt, title, records, columns, numeric_flags=True, sheet=sheet)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     if fmt == "csv" and args.output != "-":
@@ -63,7 +64,7 @@ def cmd_crosswalk(args: argparse.Namespace, out: TextIO | None) -> int:
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     title = f"Crosswalk of county-level divisions, {rows.source} to {rows.target}"
-    schema = write_research_table(args, out, title=title, rows=rows, columns=CROSSWALK_COLUMNS)
+    schema = write_research_table(args, out, title=title, rows=rows, columns=CROSSWALK_COLUMNS, sheet="crosswalk")
     if args.output != "-":
         beside = f" (schema: {schema})" if schema else ""
         message(f"{len(rows):,} pairs of {rows.source} and {rows.target} written to {args.output}{beside}")

@@ -125,12 +125,13 @@ def write_table(
     columns: tuple[Column, ...],
     *,
     numeric_flags: bool = False,
+    sheet: str = "panel",
 ) -> None:
     """Write one table to ``target`` (a path, or ``-`` for standard output) in ``fmt``.
 
     A file is written beside its place and moved there only when complete. CSV and JSON are
     UTF-8 text; dta, parquet and xlsx need their extras and a file to go to. With
-    ``numeric_flags``, CSV booleans are ``1``/``0`` (``write_csv``).
+    ``numeric_flags``, CSV booleans are ``1``/``0`` (``write_csv``); ``sheet`` names the xlsx sheet.
 
     Raises:
         ValueError: an unknown format, or a binary format asked for on standard output.
@@ -153,4 +154,4 @@ def write_table(
             pa = require("pyarrow", "pyarrow", "parquet", "Parquet export")
             write_parquet(pa, module, handle, records, columns)
         else:
-            write_workbook(module, handle, [("panel", records, columns)])
+            write_workbook(module, handle, [(sheet, records, columns)])

@@ -34,10 +34,15 @@ class PrefectureRow:
     """One prefecture-level division (or municipality, or county-level division under a province) in one table."""
 
     period: str
+    """The table: a year's end (``"2016"``) or the notice date (``"2015-07"``, with ``notice=True``)."""
     year: int
     post: bool
+    """Whether the table is after the notice (3 July 2015)."""
     event_time: int
+    """``year - 2015``."""
     code: str
+    """The prefecture's code; a municipality's province-level code (``110000``); a province-administered
+    county-level division's own code (``429004``)."""
     name: str
     name_pinyin: str
     province: str
@@ -45,10 +50,16 @@ class PrefectureRow:
     kind: str
     """``prefecture``, ``municipality`` or ``province_administered``."""
     county_divisions: int
+    """Its county-level divisions in that table (itself, for a province-administered one; 0 for 东莞市)."""
     pilot_divisions: int
+    """Of them, those whose land all lay in the pilot's area (status pilot or covered)."""
     pilot_share: float | None
+    """``pilot_divisions / county_divisions``, by count (not area or population); None without any."""
     whole_pilot: bool
+    """All of its land lay in the pilot's area (at the notice date: the 11 prefecture-level units and Beijing)."""
     stable_id: str
+    """Its time-consistent unit: rows that shared land (a county moved between them) are one unit,
+    named by its smallest code in the panel's last table."""
 
 
 class PrefecturalPanel(Rows[PrefectureRow]):
@@ -56,6 +67,7 @@ class PrefecturalPanel(Rows[PrefectureRow]):
 
     __slots__ = ("periods",)
     periods: tuple[str, ...]
+    """The tables of the panel, in time order."""
 
     def __init__(self, rows: tuple[PrefectureRow, ...], periods: tuple[str, ...]) -> None:
         super().__init__(rows)
