@@ -10,9 +10,10 @@ the pilot builds by hand, from the same verdicts ``units.match`` reads.
 from __future__ import annotations
 
 import operator
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final, Literal, overload
 
-from jijinan.records import MatchStatus, PanelRow
+from jijinan.records import MatchStatus, PanelRow, PilotUnit
 from jijinan.tables.rows import Rows
 from jijinan.tables.stable import unit_ids
 
@@ -72,21 +73,41 @@ def build_panel(matcher: Matcher, land: Land, start: int, end: int, notice: bool
     index = matcher.index
     periods = panel_periods(index, start, end, notice)
     statuses = {s.value: s for s in MatchStatus}
+    in_pilot_statuses = (MatchStatus.PILOT, MatchStatus.COVERED)
     # Who held each leaf at the notice date: a row's origin, for pilot_share and the units' codes.
     owner = {leaf: index.codes[s] for s in index.at(index.notice) for leaf in land.at(s, index.notice)}
-    found: list[tuple[int, int, dict[str, str]]] = []
+    found: list[tuple[int, int, dict[str, str], int]] = []  # (table, span, parents' names, member)
+    # A member is one division's land as it stands for a run of tables: most divisions keep theirs,
+    # so some 3,000 members stand for 57,000 rows (the land lists live as long as ``land``: their
+    # identity is the key).
+    members: dict[int, int] = {}
+    member_land: list[Sequence[int]] = []
+    member_last: list[tuple[int, str]] = []
     for period in periods:
         alive = sorted(index.at(period), key=index.codes.__getitem__)
         parents = {index.codes[i]: index.names[i] for i in alive if index.codes[i].endswith("00")}
-        found.extend((period, span, parents) for span in alive if not index.codes[span].endswith("00"))
-    leaves = [land.at(span, period) for period, span, _p in found]
-    ids = unit_ids([(period, index.codes[span], held) for (period, span, _p), held in zip(found, leaves, strict=True)])
+        for span in alive:
+            code = index.codes[span]
+            if code.endswith("00"):
+                continue
+            held = land.at(span, period)
+            member = members.setdefault(id(held), len(members))
+            if member == len(member_land):
+                member_land.append(held)
+                member_last.append((period, code))
+            else:
+                member_last[member] = (period, code)  # tables come in time order: the latest stays
+            found.append((period, span, parents, member))
+    ids = unit_ids([(table, code, held) for (table, code), held in zip(member_last, member_land, strict=True)])
+    origins = [{owner[leaf] for leaf in held if leaf in owner} for held in member_land]
+    shares = [len(origin & land.pilot) / len(origin) if origin else None for origin in origins]
     notice_codes: dict[str, set[str]] = {}
-    for stable, held in zip(ids, leaves, strict=True):
-        notice_codes.setdefault(stable, set()).update(owner[leaf] for leaf in held if leaf in owner)
+    for stable, origin in zip(ids, origins, strict=True):
+        notice_codes.setdefault(stable, set()).update(origin)
     unit_codes = {stable: tuple(sorted(codes)) for stable, codes in notice_codes.items()}
+    units: dict[tuple[int, ...], tuple[PilotUnit, ...]] = {}
     rows = []
-    for (period, span, parents), held, stable in zip(found, leaves, ids, strict=True):
+    for period, span, parents, member in found:
         code = index.codes[span]
         version = index.version(span, period)
         label = index.periods[period]
@@ -94,10 +115,13 @@ def build_panel(matcher: Matcher, land: Land, start: int, end: int, notice: bool
         province_code = code[:2] + "0000"
         prefecture_code = code[:4] + "00"
         prefecture = parents.get(prefecture_code) if prefecture_code != province_code else None
-        origin = {owner[leaf] for leaf in held if leaf in owner}
         status = statuses[version.status]
-        in_pilot = status in (MatchStatus.PILOT, MatchStatus.COVERED)
+        in_pilot = status in in_pilot_statuses
         post = period > index.notice
+        involved = units.get(version.units)
+        if involved is None:
+            involved = units[version.units] = tuple(matcher.units[seq - 1] for seq in version.units)
+        stable = ids[member]
         rows.append(
             PanelRow(
                 period=label,
@@ -114,10 +138,10 @@ def build_panel(matcher: Matcher, land: Land, start: int, end: int, notice: bool
                 status=status,
                 in_pilot=in_pilot,
                 treated=in_pilot and post,
-                pilot_share=len(origin & land.pilot) / len(origin) if origin else None,
+                pilot_share=shares[member],
                 stable_id=stable,
                 stable_notice_codes=unit_codes[stable],
-                units=tuple(matcher.units[seq - 1] for seq in version.units),
+                units=involved,
             )
         )
     return Panel(tuple(rows), tuple(index.periods[p] for p in periods))
