@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from collections import Counter
+from pathlib import Path
+
+import pandas as pd
 
 import jijinan
 
@@ -67,3 +73,21 @@ def test_flat_form() -> None:
     frame = jijinan.panel(2015, 2016, level="prefectural").to_pandas()
     assert frame["pilot_share"].dtype == "float64"
     assert set(frame["kind"].cat.categories) == {"prefecture", "municipality", "province_administered"}
+
+
+def test_the_command_line(tmp_path: Path) -> None:
+    out = tmp_path / "cities.csv"
+    command = [sys.executable, "-m", "jijinan", "panel", "--level", "prefectural", "--from", "2016", "--to", "2016"]
+    subprocess.run([*command, "-o", str(out)], check=True, capture_output=True)
+    frame = pd.read_csv(out, dtype={"code": str, "stable_id": str})
+    assert len(frame) == sum(1 for r in CITY if r.year == 2016)
+    assert frame.loc[frame["code"] == "110000", "whole_pilot"].tolist() == [1]
+    schema = json.loads((tmp_path / "cities.schema.json").read_text(encoding="utf-8"))
+    assert [f["name"] for f in schema["fields"]] == list(frame.columns)
+    assert schema["primaryKey"] == ["code", "year"]
+    # 0.3's --no-notice is the default now, and still accepted; --notice adds the July 2015 table
+    county = [sys.executable, "-m", "jijinan", "panel", "--from", "2015", "--to", "2015"]
+    plain = subprocess.run([*county, "--no-notice"], check=True, capture_output=True).stdout
+    assert plain == subprocess.run(county, check=True, capture_output=True).stdout
+    both = subprocess.run([*county, "--notice"], check=True, capture_output=True).stdout.decode("utf-8")
+    assert {line.split(",")[0] for line in both.splitlines()[1:]} == {"2015-07", "2015"}
