@@ -37,6 +37,9 @@ class Panel(Rows[PanelRow]):
         super().__init__(rows)
         object.__setattr__(self, "periods", periods)
 
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        return (type(self), (self._rows, self.periods))
+
     def __repr__(self) -> str:
         return f"<Panel: {len(self._rows):,} rows, tables {self.periods[0]} to {self.periods[-1]}>"
 
