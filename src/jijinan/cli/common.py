@@ -147,6 +147,8 @@ def message(text: str) -> None:
     """One line on standard error; the same suggestion is never listed twice."""
     text = _CLOSEST.sub(lambda m: m.group(1) + ", ".join(dict.fromkeys(m.group(2).split(", "))), text)
     text = " ".join(text.split("\n"))
+    if sys.stderr is None:  # closed (`2>&-`): print would write to standard output instead
+        return
     with contextlib.suppress(OSError, ValueError):
         print(f"jijinan: {text}", file=sys.stderr, flush=True)
 

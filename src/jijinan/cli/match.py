@@ -17,11 +17,38 @@ from jijinan.cli.common import (
 )
 
 
+# Text codecs that are not character encodings: they rewrite text as other text (domain names),
+# lower-casing it or moving characters, so a table written through them comes back changed.
+_TRANSFORMS = frozenset({"idna", "punycode"})
+# What any encoding of a table must carry unchanged, written in pieces as the writers write.
+_PROBE = ("Aa1,", ';|\t"', " z\r\n")
+
+
 def _encoding(name: str, option: str) -> str:
+    """The canonical name of a character encoding given on the command line.
+
+    Raises:
+        UsageError: Python knows no such codec, or it is not a character encoding (rot13, base64,
+            zlib_codec and the other bytes-to-bytes or text-to-text codecs; idna, punycode).
+    """
     try:
-        return codecs.lookup(name).name
-    except LookupError:
+        info = codecs.lookup(name)
+    except (LookupError, ValueError):
         raise UsageError(f"{option} {name!r} is not an encoding Python knows (try utf-8, gb18030, utf-16)") from None
+    refused = UsageError(
+        f"{option} {name!r} is not a text encoding of characters as bytes (try utf-8, gb18030, utf-16)"
+    )
+    if not getattr(info, "_is_text_encoding", True) or info.name in _TRANSFORMS:
+        raise refused
+    try:
+        encoder = info.incrementalencoder()
+        written = b"".join(encoder.encode(piece) for piece in _PROBE) + encoder.encode("", final=True)
+        same = info.decode(written)[0] == "".join(_PROBE)
+    except (UnicodeError, LookupError, TypeError, ValueError):
+        same = False
+    if not same:
+        raise refused
+    return info.name
 
 
 def cmd_match(args: argparse.Namespace, out: TextIO | None) -> int:
@@ -42,6 +69,10 @@ def cmd_match(args: argparse.Namespace, out: TextIO | None) -> int:
         raise UsageError("xlsx is a binary format: give -o FILE.xlsx, or redirect standard output to a file")
     if args.skip < 0:
         raise UsageError("--skip takes a number of rows, 0 or more")
+    if args.encoding is not None:
+        _encoding(args.encoding, "--encoding")
+    if args.file == "-" and sys.stdin is None:
+        raise UsageError("standard input is closed: give a FILE, or pipe the table in (jijinan match - < FILE)")
 
     with open_table(
         args.file,
