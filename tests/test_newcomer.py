@@ -346,7 +346,7 @@ def test_as_of_takes_the_notice_table_on_the_command_line(tmp_path: Path) -> Non
 
 def test_a_year_column_may_hold_the_notice_period(tmp_path: Path) -> None:
     source = _csv(tmp_path, "county,year\n静安区,2015-07\n静安区,2016\n静安区,2015\n")
-    table = rows(_ok(run("match", source, "--year-column", "year")).encode())
+    table = rows(_ok(run("match", source, "--column", "county", "--year-column", "year")).encode())
     assert [(r["status"], r["period"]) for r in table] == [
         ("not_pilot", "2015-07"),
         ("partial", "2016"),

@@ -51,6 +51,16 @@ def _encoding(name: str, option: str) -> str:
     return info.name
 
 
+def _as_of(text: str) -> int | str:
+    """``--as-of``: a year, or a table's label as the API takes it (``2015-07``); checked by the matcher."""
+    value = text.strip()
+    if value.isascii() and value.isdigit():
+        return int(value)
+    if len(value) == 7 and value[4] == "-" and value.replace("-", "", 1).isdigit() and value.isascii():
+        return value
+    raise argparse.ArgumentTypeError(f"{text!r} is not a year (2000-2024) or a table's label (2015-07)")
+
+
 def cmd_match(args: argparse.Namespace, out: TextIO | None) -> int:
     from jijinan.files.base import describe_columns, find_column
     from jijinan.files.formats import format_for, make_sink
@@ -182,9 +192,15 @@ def register(add: Callable[..., argparse.ArgumentParser]) -> None:
         group.add_argument(f"--{what}-column", metavar="COLUMN", help=f"the column that holds each row's {what}")
     years = hints.add_mutually_exclusive_group()
     years.add_argument(
-        "--as-of", type=int, dest="as_of", metavar="YEAR", help="read every name in this year's table (2000-2024)"
+        "--as-of",
+        type=_as_of,
+        dest="as_of",
+        metavar="YEAR",
+        help="read every name in this year's table (2000-2024), or in the notice date's (2015-07)",
     )
-    years.add_argument("--year-column", metavar="COLUMN", help="the column that holds each row's year (2000-2024)")
+    years.add_argument(
+        "--year-column", metavar="COLUMN", help="the column that holds each row's year (2000-2024, or 2015-07)"
+    )
     write = match.add_argument_group("writing the output")
     write.add_argument("--prefix", help="put this before every added column's name (e.g. jjn_)")
     write.add_argument("--bom", action="store_true", help="begin UTF-8 CSV with a byte-order mark, for Excel")
