@@ -395,7 +395,7 @@ def test_usage_errors_are_one_line_as_the_docs_say(args: tuple[str, ...]) -> Non
     assert "--help" in message  # where to look next
     docs = (Path(__file__).resolve().parent.parent / "docs" / "cli.md").read_text(encoding="utf-8")
     assert "An error is one line on standard error, beginning `jijinan:`" in docs
-    assert "usage errors too" in docs
+    assert "holds for usage errors too" in docs
 
 
 # -- 15. short reprs, wrapped text, counts after match -o ------------------------------------

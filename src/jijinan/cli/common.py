@@ -83,8 +83,10 @@ def format_table(header: Sequence[str], rows: Sequence[Sequence[str]], right: fr
     return "\n".join([line(header), rule, *(line([str(c) for c in r]) for r in rows)])
 
 
-def write_text(out: TextIO, text: str) -> None:
+def write_text(out: TextIO, text: str, *, other_formats: bool = False) -> None:
     """Text for a person, in standard output's encoding.
+
+    ``other_formats``: the command has ``--format csv`` and ``json``, which the advice may name.
 
     Raises:
         TerminalEncodingError: that encoding cannot show the text (``PYTHONIOENCODING=ascii``).
@@ -95,9 +97,10 @@ def write_text(out: TextIO, text: str) -> None:
         if isinstance(out, io.StringIO):
             pass
         else:
+            advice = ", or ask for --format csv or json, which are always UTF-8" if other_formats else ""
             raise TerminalEncodingError(
                 f"standard output's encoding, {out.encoding}, cannot show this text: set PYTHONIOENCODING=utf-8 "
-                "(or a UTF-8 locale), or ask for --format csv or json, which are always UTF-8"
+                f"(or a UTF-8 locale){advice}"
             ) from None
     out.write(text)
     out.flush()
@@ -133,9 +136,9 @@ def render(
     return format_table(table_columns, rows) + "\n"
 
 
-def emit(out: TextIO | None, fmt: str, text: str) -> None:
+def emit(out: TextIO | None, fmt: str, text: str, *, other_formats: bool = False) -> None:
     if fmt == "table":
-        write_text(out if out is not None else sys.stdout, text)
+        write_text(out if out is not None else sys.stdout, text, other_formats=other_formats)
     else:
         write_data(out, text)
 

@@ -43,7 +43,7 @@ def cmd_units(args: argparse.Namespace, out: TextIO | None) -> int:
         raise UsageError(str(exc)) from exc
     records = unit_json(chosen) if args.format == "json" else flat.unit_records(chosen)
     columns = ["seq", "code", "full_name", "level", "kind"]
-    emit(out, args.format, render(args.format, records, schema.UNIT_COLUMNS, columns))
+    emit(out, args.format, render(args.format, records, schema.UNIT_COLUMNS, columns), other_formats=True)
     return 0
 
 
@@ -107,7 +107,7 @@ def cmd_show(args: argparse.Namespace, out: TextIO | None) -> int:
 
 def register(add: Callable[..., argparse.ArgumentParser]) -> None:
     """Add the command(s) of this module to the parser (``add`` makes a subcommand)."""
-    units = add("units", cmd_units, "list the pilot units, optionally filtered")
+    units = add("units", cmd_units, "list the pilot units, optionally filtered", aliases=["list"])
     units.add_argument("--province", help="a province-level division, by name (河北省, 河北) or code")
     units.add_argument("--group", help="an attachment heading (新疆生产建设兵团, 黑龙江省农垦总局, …)")
     units.add_argument("--level", choices=["provincial", "prefectural", "county"])
