@@ -36,6 +36,8 @@ __all__ = [
     "format_table",
     "message",
     "render",
+    "terminal_width",
+    "wrap",
     "write_data",
     "write_text",
 ]
@@ -66,6 +68,47 @@ class TerminalEncodingError(Exception):
 def display_width(text: str) -> int:
     """Columns ``text`` takes in a terminal: wide (CJK) characters take two."""
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+_TOKENS = re.compile(r"\s+|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+|.")
+
+
+# Closing punctuation stays on the line of what it closes, even a column or two past the width.
+_NO_BREAK_BEFORE = frozenset(")]},.;:!?、，。；：）」』")
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` terminal columns (CJK characters count two).
+
+    Breaks at spaces, and between CJK characters, which a line may break between; a word
+    longer than the line is left whole rather than cut.
+    """
+    lines: list[str] = []
+    line, used = "", 0
+    for token in _TOKENS.findall(text):
+        if token.isspace():
+            if line:
+                line, used = line + " ", used + 1
+            continue
+        size = display_width(token)
+        if line and used + size > width and token[0] not in _NO_BREAK_BEFORE:
+            lines.append(line.rstrip())
+            line, used = "", 0
+        line, used = line + token, used + size
+    if line.strip() or not lines:
+        lines.append(line.rstrip())
+    return lines
+
+
+def terminal_width(out: TextIO | None) -> int | None:
+    """The width to wrap text for a person at: the terminal's, or ``COLUMNS``; ``None``: do not wrap."""
+    import shutil
+
+    stream = out if out is not None else sys.stdout
+    is_terminal = stream is not None and not isinstance(stream, io.StringIO) and stream.isatty()
+    if not is_terminal and not os.environ.get("COLUMNS", "").isdigit():
+        return None  # a pipe or a file: lines stay whole, for grep and the like
+    return max(40, shutil.get_terminal_size().columns)
 
 
 def format_table(header: Sequence[str], rows: Sequence[Sequence[str]], right: frozenset[int] = frozenset()) -> str:
