@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import argparse
 import codecs
+import collections
 import io
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
+
+from jijinan.cli.common import UsageError, message
+from jijinan.files.sinks import Sink
+from jijinan.records import MatchStatus
 
 if TYPE_CHECKING:
-    pass
-
-from jijinan.cli.common import (
-    UsageError,
-)
+    from jijinan.files.base import Chunk
+    from jijinan.records import Match
 
 
 # Text codecs that are not character encodings: they rewrite text as other text (domain names),
@@ -124,12 +126,39 @@ def cmd_match(args: argparse.Namespace, out: TextIO | None) -> int:
         progress = Progress(sys.stderr if not args.quiet and sys.stderr.isatty() else None, table.size)
         captured = io.BytesIO() if out is not None else None
         with output_stream(args.output, stdout=captured) as stream:
-            sink = make_sink(fmt, stream, table.columns, added, encoding=encoding, bom=args.bom)
-            match_table(table, sink, column, hints, progress)
+            sink = _Counting(make_sink(fmt, stream, table.columns, added, encoding=encoding, bom=args.bom))
+            rows = match_table(table, sink, column, hints, progress)
             sink.close()
+    if args.output != "-" and not args.quiet:
+        # standard output holds nothing then: say what was written, as `panel -o` does
+        counts = ", ".join(f"{sink.counts[s.value]:,} {s.value}" for s in MatchStatus if sink.counts[s.value])
+        message(f"{rows:,} rows written to {args.output}" + (f": {counts}" if counts else ""))
     if out is not None and captured is not None:
         out.write(captured.getvalue().decode("utf-8-sig" if encoding == "utf-8" else encoding))
     return 0
+
+
+class _Counting(Sink):
+    """A sink that counts the rows of each status on their way to the real one.
+
+    A tail is handed back for every row of its name, so the status travels with it: the tail
+    this sink gives is (status, the real sink's tail), and each chunk's are counted at once.
+    """
+
+    def __init__(self, sink: Sink) -> None:  # the real sink holds the stream
+        self.sink = sink
+        self.counts: collections.Counter[str] = collections.Counter()
+
+    def tail(self, match: Match) -> tuple[str, Any]:
+        return (match.status.value, self.sink.tail(match))
+
+    def write(self, chunk: Chunk, tails: list[Any]) -> None:
+        statuses, real = zip(*tails, strict=True) if tails else ((), ())
+        self.sink.write(chunk, list(real))
+        self.counts.update(statuses)
+
+    def close(self) -> None:
+        self.sink.close()
 
 
 def _warn_if_header_is_a_name(header: str) -> None:
