@@ -18,7 +18,7 @@ from jijinan._sealed import Sealed
 from jijinan.errors import AmbiguousUnitError, UnitNotFoundError
 from jijinan.loading import load_unit_keys, load_units, once
 from jijinan.matching.default import default_matcher, default_normalizer
-from jijinan.matching.reading import check_key
+from jijinan.matching.reading import check_key, code_in
 from jijinan.matching.unit_keys import CANDIDATES, UnitIndex, closest
 from jijinan.records import Kind, Level, Match, PilotUnit
 
@@ -101,7 +101,7 @@ class PilotUnits(Sealed, Sequence[PilotUnit]):
     # -- lookups ----------------------------------------------------------------
 
     def get(self, key: str) -> PilotUnit:
-        """Find a pilot unit by its code or by a name.
+        """Find a pilot unit by its code (six digits, or NBS's twelve: ``410621000000``) or by a name.
 
         A name may be the short name when only one unit bears it (``桥东区``), the name as
         the notice prints it (``番禹区``) or as corrected (``番禺区``), or the full name with
@@ -132,6 +132,9 @@ class PilotUnits(Sealed, Sequence[PilotUnit]):
                 raise UnitNotFoundError(key, ())
             normal = index.normalize(key)
             found = index.by_key.get(normal)
+            if found is None and normal.isdigit():  # NBS's 9- and 12-digit codes, as match takes them
+                code = code_in(normal)
+                found = index.by_key.get(code) if code is not None else None
             if found is None:
                 raise UnitNotFoundError(key, lambda: self._suggest(index, normal))
         if len(found) > 1:
@@ -193,7 +196,8 @@ class PilotUnits(Sealed, Sequence[PilotUnit]):
         found = index.province_names.get(normal)
         if found is None:
             close = closest(normal, [k for k in index.province_names if not k.isdigit()])
-            hint = ", ".join(index.province_names[c] for c in close) or "none"
+            # a province is found under its full and its short name: list each once
+            hint = ", ".join(dict.fromkeys(index.province_names[c] for c in close)) or "none"
             raise ValueError(f"no province-level division {province!r}; closest: {hint}")
         return found
 

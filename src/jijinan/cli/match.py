@@ -143,19 +143,36 @@ class _Counting(Sink):
 
     A tail is handed back for every row of its name, so the status travels with it: the tail
     this sink gives is (status, the real sink's tail), and each chunk's are counted at once.
+    It also says once if a cell holds a NUL character.
     """
 
     def __init__(self, sink: Sink) -> None:  # the real sink holds the stream
         self.sink = sink
         self.counts: collections.Counter[str] = collections.Counter()
+        self.warned_nul = False
 
     def tail(self, match: Match) -> tuple[str, Any]:
         return (match.status.value, self.sink.tail(match))
 
     def write(self, chunk: Chunk, tails: list[Any]) -> None:
         statuses, real = zip(*tails, strict=True) if tails else ((), ())
+        if not self.warned_nul:
+            self._warn_nul(chunk)
         self.sink.write(chunk, list(real))
         self.counts.update(statuses)
+
+    def _warn_nul(self, chunk: Chunk) -> None:
+        # A NUL character in a cell is most often damage (a binary file, a bad export), but it is
+        # data: it is written as it is (every cell round-trips), and said once, naming its line.
+        if "\x00" not in "".join(map("".join, chunk.rows)):
+            return
+        line = next(chunk.line(i) for i, row in enumerate(chunk.rows) if any("\x00" in cell for cell in row))
+        self.warned_nul = True
+        print(
+            f"jijinan: warning: line {line} holds a NUL character (U+0000) in a cell; it is written as it is, "
+            "and so may be any later one (is the file text?)",
+            file=sys.stderr,
+        )
 
     def close(self) -> None:
         self.sink.close()
