@@ -101,7 +101,9 @@ class PilotUnits(Sealed, Sequence[PilotUnit]):
     # -- lookups ----------------------------------------------------------------
 
     def get(self, key: str) -> PilotUnit:
-        """Find a pilot unit by its code (six digits, or NBS's twelve: ``410621000000``) or by a name.
+        """Find a pilot unit by its code or by a name.
+
+        A code is six digits, or NBS's twelve (``410621000000``) as ``match`` takes them.
 
         A name may be the short name when only one unit bears it (``桥东区``), the name as
         the notice prints it (``番禹区``) or as corrected (``番禺区``), or the full name with
@@ -343,7 +345,10 @@ class PilotUnits(Sealed, Sequence[PilotUnit]):
 
         Each hint may be one value for every name or a column of one value per name (a list,
         a pandas or polars Series), so that namesakes in a real file are told apart row by
-        row; a missing value in a hint column means no hint for that row. Each distinct
+        row; a missing value in a hint column means no hint for that row. A pandas Series
+        hint is paired with a pandas Series of names by index label, as pandas pairs Series
+        (so a hint column sorted apart from its names still meets each row's own name);
+        other columns pair by position. Each distinct
         combination of name and hints is matched once, so a long column of repeated names
         costs little more than its distinct values.
 
@@ -356,10 +361,12 @@ class PilotUnits(Sealed, Sequence[PilotUnit]):
             ['covered', 'not_pilot']
 
         Raises:
-            TypeError: ``names`` is a single ``str`` or not iterable, or holds something other
-                than str, integer codes or missing values; a hint is of the wrong type.
+            TypeError: ``names`` is a single ``str``, not iterable or a DataFrame, or holds
+                something other than str, integer codes or missing values; a hint is of the
+                wrong type (a DataFrame included).
             ValueError: a hint names no division, ``as_of`` is outside the years of the tables, or
-                a hint column's length differs from the number of names. Hints are checked
+                a hint column's length differs from the number of names, or a pandas hint's
+                index does not hold the labels of the names' index. Hints are checked
                 before any name is read.
         """
         return self._matcher().match_many(names, province=province, prefecture=prefecture, as_of=as_of)

@@ -345,8 +345,8 @@ class Match:
     query: str
     status: MatchStatus
     unit: PilotUnit | None
-    """The pilot unit involved: the unit itself, the unit that covers the division, or (for
-    ``partial``) the first unit whose area it shares; ``None`` otherwise."""
+    """The pilot unit involved: the unit itself, the unit that covers the division, or, when
+    it holds land of several, the main one (``units[0]``); ``None`` otherwise."""
     via: Via | None
     """How the division's area is in the pilot: ``self`` (it is, or is part of, a county-level
     unit, or is a unit itself), ``prefecture`` (inside a prefecture-level unit) or ``province``
@@ -362,6 +362,10 @@ class Match:
     """Every division the name fits, for ``ambiguous``; empty otherwise."""
     reason: str
     """One line saying why, citable row by row."""
+    units: tuple[PilotUnit, ...] = ()
+    """Every pilot unit whose land the division holds, all or part, the main one first: the
+    unit that is the division itself under its own code (中宁县 of 2020, which also took in
+    land of 青铜峡市), then the others in the attachment's order. Empty when no unit is involved."""
 
     def __repr__(self) -> str:
         return _brief(self, "query", "status", "code", "name", "period", "unit", "candidates")
@@ -408,7 +412,8 @@ class PanelRow:
     """``pilot``, ``covered``, ``partial`` or ``not_pilot``: its land in that table against the
     pilot's area at the notice date (the rules of the docs' Matching page)."""
     units: tuple[PilotUnit, ...]
-    """The pilot units whose land it holds, all or part (attachment order); empty for not_pilot."""
+    """The pilot units whose land it holds, all or part, the main one first (as ``Match.units``:
+    the unit it is under its own code, then the attachment's order); empty for not_pilot."""
 
     def __repr__(self) -> str:
         return _brief(self, "period", "code", "name", "status", "units")

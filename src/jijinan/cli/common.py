@@ -73,30 +73,32 @@ def display_width(text: str) -> int:
 _TOKENS = re.compile(r"\s+|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+|.")
 
 
-# Closing punctuation stays on the line of what it closes, even a column or two past the width.
+# Closing punctuation stays on the line of what it closes: the word before it moves down too.
 _NO_BREAK_BEFORE = frozenset(")]},.;:!?、，。；：）」』")
 
 
 def wrap(text: str, width: int) -> list[str]:
     """``text`` in lines of at most ``width`` terminal columns (CJK characters count two).
 
-    Breaks at spaces, and between CJK characters, which a line may break between; a word
-    longer than the line is left whole rather than cut.
+    Breaks at spaces, and between CJK characters, which a line may break between, but never
+    before closing punctuation; a word longer than the line is left whole rather than cut.
     """
     lines: list[str] = []
-    line, used = "", 0
+    line: list[str] = []  # the tokens of the line being filled; spaces are tokens too
     for token in _TOKENS.findall(text):
         if token.isspace():
             if line:
-                line, used = line + " ", used + 1
+                line.append(" ")
             continue
-        size = display_width(token)
-        if line and used + size > width and token[0] not in _NO_BREAK_BEFORE:
-            lines.append(line.rstrip())
-            line, used = "", 0
-        line, used = line + token, used + size
-    if line.strip() or not lines:
-        lines.append(line.rstrip())
+        if line and display_width("".join(line)) + display_width(token) > width:
+            carried: list[str] = []
+            if token[0] in _NO_BREAK_BEFORE and len(line) > 1 and not line[-1].isspace():
+                carried = [line.pop()]
+            lines.append("".join(line).rstrip())
+            line = carried
+        line.append(token)
+    if "".join(line).strip() or not lines:
+        lines.append("".join(line).rstrip())
     return lines
 
 

@@ -253,4 +253,6 @@ def register(add: Callable[..., argparse.ArgumentParser]) -> None:
     write.add_argument(
         "--output-encoding", metavar="ENCODING", help="CSV/TSV encoding (default utf-8; gb18030 for old Excel)"
     )
-    write.add_argument("-q", "--quiet", action="store_true", help="no progress line on a terminal")
+    write.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress line on a terminal, and no summary after -o FILE"
+    )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import operator
 from typing import TYPE_CHECKING, Final
 
+from jijinan.matching.answers import main_first
 from jijinan.records import MatchStatus, PanelRow
 from jijinan.tables.rows import Rows
 
@@ -86,7 +87,7 @@ def build_panel(matcher: Matcher, start: int, end: int, notice: bool) -> Panel:
                     prefecture=prefecture,
                     prefecture_code=prefecture_code if prefecture is not None else None,
                     status=statuses[version.status],
-                    units=tuple(matcher.units[seq - 1] for seq in version.units),
+                    units=main_first(tuple(matcher.units[seq - 1] for seq in version.units), code),
                 )
             )
     return Panel(tuple(rows), tuple(index.periods[p] for p in periods))
