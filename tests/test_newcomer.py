@@ -274,8 +274,11 @@ def test_an_xlsx_write_failure_is_one_line(tmp_path: Path, where: str) -> None:
 
 @pytest.mark.skipif(not POSIX, reason="SIGINT is POSIX")
 def test_ctrl_c_while_starting_is_one_line() -> None:
-    # At 0-0.2 s the command is still importing: 0.3.0 printed a KeyboardInterrupt traceback.
-    for delay in (0.02, 0.05, 0.1, 0.15, 0.2, 0.3):
+    # At 0-0.2 s the command is still importing: 0.3.0 printed a KeyboardInterrupt traceback from
+    # inside jijinan's modules. Only Python's own start-up, before the first line of jijinan runs
+    # (site, finding the package), is out of jijinan's reach: there Python reports the signal.
+    ours = 0
+    for delay in (0.02, 0.04, 0.06, 0.08, 0.1, 0.15, 0.2, 0.3):
         process = subprocess.Popen(
             [str(SCRIPT), "coverage"],
             stdout=subprocess.DEVNULL,
@@ -286,13 +289,16 @@ def test_ctrl_c_while_starting_is_one_line() -> None:
         process.send_signal(signal.SIGINT)
         _, stderr = process.communicate(timeout=60)
         text = stderr.decode("utf-8")
-        assert "Traceback" not in text, (delay, text)
         if process.returncode == 0:  # it finished first
             continue
-        # Before Python itself is up, SIGINT ends it as the signal's default does: no output.
-        assert process.returncode in (130, -signal.SIGINT), (delay, process.returncode, text)
+        frames = [line for line in text.splitlines() if line.strip().startswith('File "')]
+        assert not any(f"{os.sep}jijinan{os.sep}" in line for line in frames), (delay, text)
         if process.returncode == 130:
-            assert text.strip() == "jijinan: interrupted", (delay, text)
+            ours += 1
+            assert text == "jijinan: interrupted\n", (delay, text)
+        else:  # before jijinan's first line: Python's own handling (killed, or a fatal start-up error)
+            assert process.returncode in (1, -signal.SIGINT), (delay, process.returncode, text)
+    assert ours >= 3  # most delays land in jijinan's start-up or later
 
 
 def test_match_frame_refuses_what_it_cannot_match_with_a_clear_error() -> None:

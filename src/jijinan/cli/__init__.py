@@ -77,8 +77,18 @@ def _quiet_cleanup() -> None:
     gc.collect()
 
 
+def _started() -> None:
+    """From here a Ctrl-C is a KeyboardInterrupt again (see the start of ``jijinan/__init__.py``)."""
+    import signal
+
+    handler = signal.getsignal(signal.SIGINT)
+    if getattr(handler, "__name__", "") == "_interrupted_while_starting":
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     """Run the command line; return the exit status (see the module's documentation)."""
+    _started()  # a Ctrl-C from here on is a KeyboardInterrupt, reported below
     try:
         return _run(argv, out)
     except KeyboardInterrupt:
