@@ -99,8 +99,17 @@ def write_text(out: TextIO, text: str) -> None:
                 f"standard output's encoding, {out.encoding}, cannot show this text: set PYTHONIOENCODING=utf-8 "
                 "(or a UTF-8 locale), or ask for --format csv or json, which are always UTF-8"
             ) from None
-    out.write(text)
+    if out is not sys.stdout:
+        out.write(text)
+        out.flush()
+        return
+    from jijinan.files.output import output_stream
+
+    # through output_stream, as data is: a write to a closed pipe is an error (exit 4), and a raw
+    # standard output (PYTHONUNBUFFERED) never drops the end of a long text unseen
     out.flush()
+    with output_stream("-") as stream:
+        stream.write(text.replace("\n", os.linesep).encode(out.encoding or "utf-8", errors=out.errors or "strict"))
 
 
 def write_data(out: TextIO | None, text: str) -> None:

@@ -18,7 +18,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from jijinan.files.base import MAX_FIELD, SAMPLE, Chunk, InputError, Table
+from jijinan.files.base import MAX_FIELD, MAX_RUN, SAMPLE, Chunk, InputError, Table
 from jijinan.files.encodings import choose_encoding, decode_error_line
 
 __all__ = ["DELIMITERS", "open_text", "parse_delimiter"]
@@ -41,17 +41,45 @@ def parse_delimiter(text: str) -> str:
     raise InputError(f"--delimiter takes one character or comma, tab, semicolon, pipe, space; not {text!r}")
 
 
+class _RunawayField(Exception):
+    """More than ``MAX_RUN`` bytes came without a line break or a delimiter."""
+
+
 class _Replay(io.RawIOBase):
-    """The bytes already read for sniffing, then the rest of the stream; counts what it hands out."""
+    """The bytes already read for sniffing, then the rest of the stream; counts what it hands out.
+
+    It stops the read (``_RunawayField``) once ``MAX_RUN`` bytes came without a line break or a
+    delimiter byte, and keeps the last bytes it handed out, to say where a decoding error is in
+    a stream that cannot be read again (a pipe, a FIFO).
+    """
 
     def __init__(self, head: bytes, rest: BinaryIO) -> None:
         super().__init__()
         self._head = memoryview(head)
         self._rest = rest
         self.consumed = 0
+        self.breaks: tuple[bytes, ...] = (b"\n", b"\r")
+        self.run = 0
+        self.recent = b""
+        self.recent_at = 0
+        self.lines = 0
+        """Line breaks in the bytes before ``recent``."""
 
     def readable(self) -> bool:
         return True
+
+    def locate(self, exc: UnicodeDecodeError, encoding: str) -> tuple[int, int, bytes] | None:
+        """Where the bytes that failed to decode are: (line, byte offset, the bad bytes), or None.
+
+        Found among the recent bytes, in an encoding whose line breaks are their ASCII bytes.
+        """
+        chunk = bytes(exc.object)
+        at = self.recent.rfind(chunk)
+        if at < 0 or not chunk or encoding.startswith(("utf-16", "utf-32")):
+            return None
+        head = self.recent[: at + exc.start]
+        lines = self.lines + head.count(b"\n") + head.count(b"\r") - head.count(b"\r\n")
+        return lines + 1, self.recent_at + at + exc.start, chunk[exc.start : exc.end]
 
     def readinto(self, buffer: Any) -> int:
         if self._head:
@@ -62,6 +90,17 @@ class _Replay(io.RawIOBase):
             read1 = getattr(self._rest, "readinto1", None) or self._rest.readinto  # type: ignore[attr-defined]
             n = read1(buffer) or 0
         self.consumed += n
+        data = bytes(buffer[:n])
+        if len(self.recent) > 1 << 18:
+            dropped = self.recent[: -(1 << 17)]
+            self.lines += dropped.count(b"\n") + dropped.count(b"\r") - dropped.count(b"\r\n")
+            self.recent_at += len(dropped)
+            self.recent = self.recent[-(1 << 17) :]
+        self.recent += data
+        last = max(data.rfind(b) for b in self.breaks)
+        self.run = self.run + n if last < 0 else n - last - 1
+        if self.run > MAX_RUN:
+            raise _RunawayField
         return n
 
 
@@ -115,6 +154,7 @@ class _TextRows:
         self.next_line = 1
         self.width = 0
         self.header_words = "the header"
+        self.replay: _Replay | None = None
 
     def read(self, limit: int) -> Chunk:
         """Up to ``limit`` records as read (no width check); the chunk's first line is set."""
@@ -128,6 +168,12 @@ class _TextRows:
             raise self._decode_error(exc) from None
         except OSError as exc:
             raise InputError(f"{self.name} cannot be read: {exc.strerror or exc}") from None
+        except _RunawayField:
+            line = Chunk(rows, start).line(len(rows))
+            raise InputError(
+                f"{self.name} line {line}: a field runs over {MAX_FIELD:,} characters (more than {MAX_RUN:,} bytes "
+                "without a line break or a delimiter): is it a text file? (or a quote never closed)"
+            ) from None
         self.next_line = self.reader.line_num + 1
         return Chunk(rows, start)
 
@@ -156,6 +202,8 @@ class _TextRows:
 
     def _decode_error(self, exc: UnicodeDecodeError) -> InputError:
         found = decode_error_line(self.path, self.encoding)
+        if found is None and self.replay is not None:
+            found = self.replay.locate(exc, self.encoding)
         if found is not None:
             line, offset, bad = found
             where = f"{self.name} line {line} (byte {offset:,}: {bad.hex(' ')})"
@@ -235,9 +283,12 @@ def open_text(
         except LookupError:  # pragma: no cover - checked in _choose_encoding
             sample = ""
         delimiter = _sniff(sample.lstrip("\ufeff"))
+    if delimiter.isascii():  # its byte ends a run in ASCII-based encodings, UTF-16 and UTF-32 alike
+        replay.breaks = (b"\n", b"\r", delimiter.encode("ascii"))
     csv.field_size_limit(MAX_FIELD)
     reader = csv.reader(text, delimiter=delimiter, quotechar='"', doublequote=True, strict=True)
     source = _TextRows(name, reader, text=text, encoding=chosen, path=path, rows=rows, pad=pad)
+    source.replay = replay
     if skip:
         source.read(skip)
     if header:
