@@ -88,7 +88,7 @@ def cmd_match(args: argparse.Namespace, out: TextIO | None) -> int:
         progress = Progress(sys.stderr if not args.quiet and sys.stderr.isatty() else None, table.size)
         captured = io.BytesIO() if out is not None else None
         # a byte-order mark in, one out: Excel reads UTF-8 without it as the local code page
-        bom = args.bom if args.bom is not None else table.encoding in ("utf-8-sig", "utf-16", "utf-32")
+        bom = args.bom if args.bom is not None else table.encoding == "utf-8-sig"
         with output_stream(args.output, stdout=captured) as stream:
             sink = make_sink(fmt, stream, table.columns, added, encoding=encoding, bom=bom and fmt in ("csv", "tsv"))
             match_table(table, sink, column, hints, progress)

@@ -20,6 +20,7 @@ from typing import Any, BinaryIO
 
 from jijinan.files.base import MAX_FIELD, MAX_RUN, SAMPLE, Chunk, InputError, Table
 from jijinan.files.encodings import choose_encoding, decode_error_line
+from jijinan.files.replay import Replay, RunawayField
 
 __all__ = ["DELIMITERS", "open_text", "parse_delimiter"]
 
@@ -39,69 +40,6 @@ def parse_delimiter(text: str) -> str:
     if len(text) == 1 and text not in '\r\n"':
         return text
     raise InputError(f"--delimiter takes one character or comma, tab, semicolon, pipe, space; not {text!r}")
-
-
-class _RunawayField(Exception):
-    """More than ``MAX_RUN`` bytes came without a line break or a delimiter."""
-
-
-class _Replay(io.RawIOBase):
-    """The bytes already read for sniffing, then the rest of the stream; counts what it hands out.
-
-    It stops the read (``_RunawayField``) once ``MAX_RUN`` bytes came without a line break or a
-    delimiter byte, and keeps the last bytes it handed out, to say where a decoding error is in
-    a stream that cannot be read again (a pipe, a FIFO).
-    """
-
-    def __init__(self, head: bytes, rest: BinaryIO) -> None:
-        super().__init__()
-        self._head = memoryview(head)
-        self._rest = rest
-        self.consumed = 0
-        self.breaks: tuple[bytes, ...] = (b"\n", b"\r")
-        self.run = 0
-        self.recent = b""
-        self.recent_at = 0
-        self.lines = 0
-        """Line breaks in the bytes before ``recent``."""
-
-    def readable(self) -> bool:
-        return True
-
-    def locate(self, exc: UnicodeDecodeError, encoding: str) -> tuple[int, int, bytes] | None:
-        """Where the bytes that failed to decode are: (line, byte offset, the bad bytes), or None.
-
-        Found among the recent bytes, in an encoding whose line breaks are their ASCII bytes.
-        """
-        chunk = bytes(exc.object)
-        at = self.recent.rfind(chunk)
-        if at < 0 or not chunk or encoding.startswith(("utf-16", "utf-32")):
-            return None
-        head = self.recent[: at + exc.start]
-        lines = self.lines + head.count(b"\n") + head.count(b"\r") - head.count(b"\r\n")
-        return lines + 1, self.recent_at + at + exc.start, chunk[exc.start : exc.end]
-
-    def readinto(self, buffer: Any) -> int:
-        if self._head:
-            n = min(len(buffer), len(self._head))
-            buffer[:n] = self._head[:n]
-            self._head = self._head[n:]
-        else:
-            read1 = getattr(self._rest, "readinto1", None) or self._rest.readinto  # type: ignore[attr-defined]
-            n = read1(buffer) or 0
-        self.consumed += n
-        data = bytes(buffer[:n])
-        if len(self.recent) > 1 << 18:
-            dropped = self.recent[: -(1 << 17)]
-            self.lines += dropped.count(b"\n") + dropped.count(b"\r") - dropped.count(b"\r\n")
-            self.recent_at += len(dropped)
-            self.recent = self.recent[-(1 << 17) :]
-        self.recent += data
-        last = max(data.rfind(b) for b in self.breaks)
-        self.run = self.run + n if last < 0 else n - last - 1
-        if self.run > MAX_RUN:
-            raise _RunawayField
-        return n
 
 
 def _sniff(sample: str) -> str:
@@ -154,7 +92,7 @@ class _TextRows:
         self.next_line = 1
         self.width = 0
         self.header_words = "the header"
-        self.replay: _Replay | None = None
+        self.replay: Replay | None = None
 
     def read(self, limit: int) -> Chunk:
         """Up to ``limit`` records as read (no width check); the chunk's first line is set."""
@@ -168,7 +106,7 @@ class _TextRows:
             raise self._decode_error(exc) from None
         except OSError as exc:
             raise InputError(f"{self.name} cannot be read: {exc.strerror or exc}") from None
-        except _RunawayField:
+        except RunawayField:
             line = Chunk(rows, start).line(len(rows))
             raise InputError(
                 f"{self.name} line {line}: a field runs over {MAX_FIELD:,} characters (more than {MAX_RUN:,} bytes "
@@ -274,7 +212,7 @@ def open_text(
     if not head:
         raise InputError(f"{name} is empty")
     chosen = choose_encoding(head, encoding, name)
-    replay = _Replay(head, raw)
+    replay = Replay(head, raw)
     buffered = io.BufferedReader(replay, buffer_size=1 << 16)
     text = io.TextIOWrapper(buffered, encoding=chosen, errors="strict", newline="")
     if delimiter is None:
