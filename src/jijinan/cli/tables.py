@@ -24,7 +24,8 @@ def cmd_coverage(args: argparse.Namespace, out: TextIO | None) -> int:
     rows = coverage()
     chosen = [r for r in rows if r.covered] if args.covered else list(rows)
     columns = ["code", "province", "prefecture", "name", "covered", "unit_name", "via"]
-    emit(out, args.format, render(args.format, flat.coverage_records(chosen), schema.COVERAGE_COLUMNS, columns))
+    text = render(args.format, flat.coverage_records(chosen), schema.COVERAGE_COLUMNS, columns)
+    emit(out, args.format, text, other_formats=True)
     return 0
 
 
@@ -66,8 +67,12 @@ def register(add: Callable[..., argparse.ArgumentParser]) -> None:
             "and xlsx need their extras. One row per code and year unless --notice is given."
         ),
     )
-    panel.add_argument("--from", dest="start", type=int, default=2005, metavar="YEAR", help="first year (2000-2024)")
-    panel.add_argument("--to", dest="end", type=int, default=2024, metavar="YEAR", help="last year (2000-2024)")
+    panel.add_argument(
+        "--from", dest="start", type=int, default=2005, metavar="YEAR", help="first year (2000-2024; default: 2005)"
+    )
+    panel.add_argument(
+        "--to", dest="end", type=int, default=2024, metavar="YEAR", help="last year (2000-2024; default: 2024)"
+    )
     panel.add_argument(
         "--level",
         choices=["county", "prefectural"],
@@ -79,4 +84,8 @@ def register(add: Callable[..., argparse.ArgumentParser]) -> None:
     )
     panel.add_argument("--no-notice", action="store_false", dest="notice", help=argparse.SUPPRESS)  # 0.3's option
     panel.add_argument("-o", "--output", default="-", metavar="FILE", help="where to write (default: standard output)")
-    panel.add_argument("--format", choices=["csv", "json", "dta", "parquet", "xlsx"], help="the file format")
+    panel.add_argument(
+        "--format",
+        choices=["csv", "json", "dta", "parquet", "xlsx"],
+        help="the file format (default: from the -o suffix, else csv)",
+    )

@@ -13,6 +13,7 @@ import operator
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final, Literal, overload
 
+from jijinan.matching.answers import main_first
 from jijinan.records import MatchStatus, PanelRow, PilotUnit
 from jijinan.tables.rows import Rows
 from jijinan.tables.stable import unit_ids
@@ -45,6 +46,9 @@ class Panel(Rows[PanelRow]):
     def __init__(self, rows: tuple[PanelRow, ...], periods: tuple[str, ...]) -> None:
         super().__init__(rows)
         object.__setattr__(self, "periods", periods)
+
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        return (type(self), (self._rows, self.periods))
 
     def __repr__(self) -> str:
         return f"<Panel: {len(self._rows):,} rows, tables {self.periods[0]} to {self.periods[-1]}>"
@@ -121,6 +125,7 @@ def build_panel(matcher: Matcher, land: Land, start: int, end: int, notice: bool
         involved = units.get(version.units)
         if involved is None:
             involved = units[version.units] = tuple(matcher.units[seq - 1] for seq in version.units)
+        involved = main_first(involved, code)  # the unit it is under its own code first, as match says
         stable = ids[member]
         rows.append(
             PanelRow(
