@@ -13,7 +13,7 @@ from itertools import repeat
 from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple, TextIO
 
 from jijinan.files.base import Chunk
-from jijinan.files.sinks import TextSink, match_cells
+from jijinan.files.sinks import EncodeError, TextSink, match_cells
 
 if TYPE_CHECKING:
     from jijinan.records import Match
@@ -48,6 +48,7 @@ class CsvSink(TextSink):
         encoding: str = "utf-8",
     ) -> None:
         super().__init__(stream, columns, added, encoding)
+        _check_header([*columns, *added], encoding)
         self.delimiter = delimiter
         self.writer = csv.writer(self.text, delimiter=delimiter, lineterminator="\n")
         self.buffer = io.StringIO()
@@ -90,6 +91,18 @@ class CsvSink(TextSink):
         if not self.started:
             self._start()
         super().close()
+
+
+def _check_header(names: Sequence[str], encoding: str) -> None:
+    """Refuse, before anything is read or written, a header the output encoding cannot hold."""
+    for number, name in enumerate(names, 1):
+        try:
+            name.encode(encoding)
+        except UnicodeEncodeError:
+            raise EncodeError(
+                f"the header {name!r} (column {number}) cannot be written in {encoding}: choose another "
+                "--output-encoding (utf-8, gb18030)"
+            ) from None
 
 
 def _cell(value: Value) -> str:
