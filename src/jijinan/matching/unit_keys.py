@@ -68,6 +68,9 @@ def closest(key: str, choices: Sequence[str]) -> list[str]:
     """
     import difflib  # the error path only
 
+    # Names are short: the front of a long key decides, and comparing all of a huge one
+    # (200,000 characters of nonsense) against every choice would take seconds.
+    key = key[:40]
     scored = []
     for choice in choices:
         head = shared_head(key, choice)
