@@ -12,7 +12,7 @@ publishes them), read back with ``as_of=year`` in several spellings:
 * traditional: the full name through OpenCC (s2t, s2tw, s2hk);
 * the bare name, where several divisions of the year bear it (朝阳区, 鼓楼区): the right
   answer is to abstain (``ambiguous``), never a pick;
-* romanised, made by the build's own romaniser (scripts/romanize.py): English (Gu'an County),
+* romanised, made by the build's own romaniser (scripts/stages/romanize.py): English (Gu'an County),
   GB/T 2260's pinyin generics (Gu'an Xian), a comma for the apostrophe (Gu,an Xian), a generic
   written twice (Xunxian County), spaced lower-case syllables (gu an xian), each with the
   province in pinyin (province="Hebei") and without it. Without tones or characters many of
@@ -80,9 +80,10 @@ def traditional() -> dict[str, Callable[[str], str]]:
     return {config: opencc.OpenCC(config).convert for config in ("s2t", "s2tw", "s2hk")}
 
 
-def _romanize():  # type: ignore[no-untyped-def]  # the build's module, found beside it
-    sys.path.insert(0, str(ROOT / "scripts"))
-    import romanize
+def _romanize():  # type: ignore[no-untyped-def]  # the build's stage, found beside it
+    if str(ROOT / "scripts") not in sys.path:
+        sys.path.insert(0, str(ROOT / "scripts"))
+    from stages import romanize
 
     return romanize
 
@@ -125,14 +126,40 @@ def province_pinyin(province: str) -> str:
     return str(_romanize().province_name(province))
 
 
-def late_score(rows: list[tuple[str, str]], year: int) -> Counter[str]:
-    """As ``score``, but read in the next year's table."""
-    return score(rows, year + 1)
+def successors(shared: Path) -> dict[str, set[str]]:
+    """code -> the codes the code history says received its land (``succ``)."""
+    items = json.loads((shared / "reference" / "areacodes" / "codes.json").read_text(encoding="utf-8"))["items"]
+    out: dict[str, set[str]] = {}
+    stack = list(items)
+    while stack:
+        item = stack.pop()
+        stack.extend(item.get("children", ()))
+        out.setdefault(f"{item['code']:06d}", set()).update(f"{s['code']:06d}" for s in item.get("succ", ()))
+    return out
 
 
-def score(
-    rows: list[tuple[str, str]], year: int, province: list[str] | None = None
-) -> Counter[str]:
+def late_score(rows: list[tuple[str, str, str]], year: int, succ: dict[str, set[str]]) -> Counter[str]:
+    """As ``score``, read in the next year's table; a division recoded in between (庐江县 341421
+    -> 340124, 赣县 -> 赣县区) is right when the code history names the new code its successor
+    and the name keeps its specific part."""
+    from jijinan.matching.namesakes import specific_name
+
+    found = units.match_many([q for q, _c, _n in rows], as_of=year + 1)
+    counts: Counter[str] = Counter()
+    for (_query, code, name), match in zip(rows, found, strict=True):
+        if match.code is None:
+            counts[match.status.value] += 1
+        elif match.code == code:
+            counts["right"] += 1
+        else:
+            full = match.name or ""
+            same_name = full.endswith(name) or specific_name(full).endswith(specific_name(name))
+            renamed = match.code in succ.get(code, ()) and same_name
+            counts["right" if renamed else "wrong"] += 1
+    return counts
+
+
+def score(rows: list[tuple[str, str]], year: int, province: list[str] | None = None) -> Counter[str]:
     """Counts of right, wrong, ambiguous and unknown for (query, expected code) rows."""
     found = units.match_many([q for q, _ in rows], as_of=year, province=province)
     counts: Counter[str] = Counter()
@@ -162,9 +189,10 @@ def evaluate(shared: Path, year: int) -> list[tuple[str, int, Counter[str]]]:
         results.append((f"{label}, no hint", len(rows), score(queries, year)))
     # The same list read a year late (a list of mid-year codes read as the year's end): a
     # division that ended in between must not become a namesake that is still there.
-    late = [(" ".join(romanised_words(n)), c) for c, _p, _f, n in rows]
+    late = [(" ".join(romanised_words(n)), c, n) for c, _p, _f, n in rows]
     if year < 2024:
-        results.append(("pinyin generic, no hint, read a year late", len(rows), late_score(late, year)))
+        counts = late_score(late, year, successors(shared))
+        results.append(("pinyin generic, no hint, read a year late", len(rows), counts))
     shared_names = {n for n, k in Counter(n for _c, _p, _f, n in rows).items() if k > 1}
     bare = [(n, c) for c, _p, _f, n in rows if n in shared_names]
     results.append(("shared names, no hint (right = abstain)", len(bare), _abstained(bare, year)))

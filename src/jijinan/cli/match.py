@@ -69,6 +69,7 @@ def cmd_match(args: argparse.Namespace, out: TextIO | None) -> int:
             province=args.province,
             prefecture=args.prefecture,
             as_of=args.as_of,
+            level=args.level,
             province_column=hint_column(args.province_column, "--province-column"),
             prefecture_column=hint_column(args.prefecture_column, "--prefecture-column"),
             year_column=hint_column(args.year_column, "--year-column"),
@@ -154,6 +155,11 @@ def register(add: Callable[..., argparse.ArgumentParser]) -> None:
         "--as-of", type=int, dest="as_of", metavar="YEAR", help="read every name in this year's table (2000-2024)"
     )
     years.add_argument("--year-column", metavar="COLUMN", help="the column that holds each row's year (2000-2024)")
+    hints.add_argument(
+        "--level",
+        choices=("provincial", "prefectural", "county"),
+        help="only divisions of this level (a list of prefecture-level cities: --level prefectural)",
+    )
     write = match.add_argument_group("writing the output")
     write.add_argument("--prefix", help="put this before every added column's name (e.g. jjn_)")
     write.add_argument("--bom", action="store_true", help="begin UTF-8 CSV with a byte-order mark, for Excel")
