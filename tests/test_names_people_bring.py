@@ -131,3 +131,24 @@ def test_units_get_misses_rank_units_of_the_keys_province_first() -> None:
 def test_units_get_keeps_the_ambiguity_rule() -> None:
     with pytest.raises(AmbiguousUnitError):
         units.get("tongshan")  # 铜山区 (of 徐州, unit 103) and 通山县 (unit 185) read alike
+
+
+@pytest.mark.parametrize(
+    ("code", "as_of", "found"),
+    [
+        ("469003", 2017, "460400"),  # NBS kept 儋州市's county-level code; GB/T's is 460400 from 2015
+        ("469003", 2010, "469003"),
+        ("620201", 2020, "620200"),  # NBS's row for 嘉峪关市, a city without county-level divisions
+        ("620201000000", 2020, "620200"),
+    ],
+)
+def test_nbs_codes_for_divisions_gbt_codes_otherwise(code: str, as_of: int, found: str) -> None:
+    match = units.match(code, as_of=as_of)
+    assert match.code == found, match.reason
+    assert match.status is NOT_PILOT
+
+
+def test_a_code_of_a_division_that_ended_is_not_read_as_its_successor() -> None:
+    # 万全县 became 万全区 and the prefecture 巢湖市 ended (the county-level 巢湖市 is other land)
+    assert units.match("130729", as_of=2020).status is UNKNOWN
+    assert units.match("341400", as_of=2015).status is UNKNOWN

@@ -19,6 +19,8 @@ import types
 from collections.abc import Mapping, Sequence
 from typing import Final
 
+import attrs
+
 from jijinan._sealed import Sealed
 from jijinan.errors import DivisionNotFoundError
 from jijinan.loading.divisions import FIRST_YEAR, LAST_YEAR, DivisionIndex
@@ -181,7 +183,7 @@ class Matcher(ManyRows, Sealed):
             if code is not None:
                 found = self.index.lookup(code)
                 if found is None:
-                    return self.answers.zone(name, code, period)
+                    return self._city_itself(name, code, period) or self.answers.zone(name, code, period)
             else:
                 found = self._by_prefixes(key)
         if found and found[0] < 0:
@@ -198,6 +200,10 @@ class Matcher(ManyRows, Sealed):
             read = self._fitting(self._by_prefixes(key), provinces, prefectures, level)
             chosen, at = self._choose(read, period)
             spans = read if chosen else spans or read
+        if not chosen and code is not None and period is not None:
+            recoded = self._recoded(name, code, spans, period)
+            if recoded is not None:
+                return recoded
         if not chosen:
             zone = self._zone_name(name, key, provinces, prefectures, period) if not lossy and code is None else None
             return zone or self.answers.not_found(name, spans, found, period)
@@ -238,6 +244,37 @@ class Matcher(ManyRows, Sealed):
                 if unit is not None and unit.code == self.index.codes[i] and unit not in out:
                     out.append(unit)
         return out, spans
+
+    def _recoded(self, query: str, code: str, spans: Sequence[int], period: int) -> Match | None:
+        """A code no longer in the table read, of a division that is there under another code and
+        the same name (儋州市 469003, which NBS kept, is 460400 from 2015), or None."""
+        index = self.index
+        later = [
+            i
+            for span in spans
+            for i in index.lookup(index.names[span]) or ()
+            if i >= 0 and i != span and index.alive(i, period) and index.names[i] == index.names[span]
+        ]
+        same = [i for i in dict.fromkeys(later) if len(divisions_of(index, [*spans, i], self._parents)) == 1]
+        if len(same) != 1:
+            return None
+        found = self.answers.judged(query, same[0], period)
+        was = self.answers.years(spans[0])
+        return attrs.evolve(found, reason=f"{code} is the code of {index.names[spans[0]]} in {was}; {found.reason}")
+
+    def _city_itself(self, query: str, code: str, period: int | None) -> Match | None:
+        """NBS's PPCC01 for a prefecture-level city that has no county-level divisions (嘉峪关市 620200
+        is NBS's 620201), read as the city; or None."""
+        if code[4:] != "01" or code[:4] in self._parents:
+            return None
+        city = code[:4] + "00"
+        at = self.index.notice if period is None else period
+        alive = [i for i in self.index.lookup(city) or () if i >= 0 and self.index.alive(i, at)]
+        if len(alive) != 1:
+            return None
+        found = self.answers.judged(query, alive[0], at)
+        note = f"{code} is no division's code; {city}, a city without county-level divisions, is read for it: "
+        return attrs.evolve(found, reason=note + found.reason)
 
     def _romanised(self, name: str, found: Sequence[int]) -> list[int]:
         """``found``, and the spans of every other key the romanised ``name`` may stand for."""
