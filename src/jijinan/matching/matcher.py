@@ -19,24 +19,15 @@ import types
 from collections.abc import Mapping, Sequence
 from typing import Final
 
-import attrs
-
 from jijinan._sealed import Sealed
 from jijinan.errors import DivisionNotFoundError
 from jijinan.loading.divisions import FIRST_YEAR, LAST_YEAR, DivisionIndex
 from jijinan.matching.answers import Answers, unknown
 from jijinan.matching.many import Hints, ManyRows
 from jijinan.matching.namesakes import county_parents, divisions_of
-from jijinan.matching.reading import (
-    GENERIC_WORDS,
-    WHOLE_WORDS,
-    Normalizer,
-    check_key,
-    code_in,
-    is_zone_word,
-    prefix_readings,
-)
+from jijinan.matching.reading import GENERIC_WORDS, WHOLE_WORDS, Normalizer, check_key, code_in, prefix_readings
 from jijinan.matching.romanised import is_romanised, readings
+from jijinan.matching.zones import NbsCodes
 from jijinan.records import Level, Match, PilotUnit, Via
 
 __all__ = ["MAX_NAME_LENGTH", "Matcher", "level_of"]
@@ -52,7 +43,7 @@ def level_of(code: str) -> Level:
     return Level.PREFECTURAL if code.endswith("00") else Level.COUNTY
 
 
-class Matcher(ManyRows, Sealed):
+class Matcher(ManyRows, NbsCodes, Sealed):
     """The pilot units and the division index, and the rules that join them."""
 
     __slots__ = ("_covering", "_order", "_parents", "answers", "index", "july", "normalize", "units")
@@ -245,37 +236,6 @@ class Matcher(ManyRows, Sealed):
                     out.append(unit)
         return out, spans
 
-    def _recoded(self, query: str, code: str, spans: Sequence[int], period: int) -> Match | None:
-        """A code no longer in the table read, of a division that is there under another code and
-        the same name (儋州市 469003, which NBS kept, is 460400 from 2015), or None."""
-        index = self.index
-        later = [
-            i
-            for span in spans
-            for i in index.lookup(index.names[span]) or ()
-            if i >= 0 and i != span and index.alive(i, period) and index.names[i] == index.names[span]
-        ]
-        same = [i for i in dict.fromkeys(later) if len(divisions_of(index, [*spans, i], self._parents)) == 1]
-        if len(same) != 1:
-            return None
-        found = self.answers.judged(query, same[0], period)
-        was = self.answers.years(spans[0])
-        return attrs.evolve(found, reason=f"{code} is the code of {index.names[spans[0]]} in {was}; {found.reason}")
-
-    def _city_itself(self, query: str, code: str, period: int | None) -> Match | None:
-        """NBS's PPCC01 for a prefecture-level city that has no county-level divisions (嘉峪关市 620200
-        is NBS's 620201), read as the city; or None."""
-        if code[4:] != "01" or code[:4] in self._parents:
-            return None
-        city = code[:4] + "00"
-        at = self.index.notice if period is None else period
-        alive = [i for i in self.index.lookup(city) or () if i >= 0 and self.index.alive(i, at)]
-        if len(alive) != 1:
-            return None
-        found = self.answers.judged(query, alive[0], at)
-        note = f"{code} is no division's code; {city}, a city without county-level divisions, is read for it: "
-        return attrs.evolve(found, reason=note + found.reason)
-
     def _romanised(self, name: str, found: Sequence[int]) -> list[int]:
         """``found``, and the spans of every other key the romanised ``name`` may stand for."""
         out = list(found)
@@ -297,38 +257,6 @@ class Matcher(ManyRows, Sealed):
             for i in found
             if i >= 0 and _fits(codes[i], provinces, prefectures) and (level is None or level_of(codes[i]) is level)
         ]
-
-    def _zone_name(self, name: str, key: str, provinces: Hints, prefectures: Hints, period: int | None) -> Match | None:
-        """An NBS statistical zone named after its prefecture (石家庄高新技术产业开发区), or None."""
-        index = self.index
-        at = index.notice if period is None else period
-        zones = [
-            r for r in prefix_readings(key, index.provinces, index.prefectures, index.longest) if is_zone_word(r.rest)
-        ]
-        shortest = min((len(r.rest) for r in zones), default=0)  # the longest prefix read is the zone's parent
-        parents: list[int] = []
-        for reading in zones:
-            if len(reading.rest) != shortest:
-                continue
-            for d in sorted(reading.prefectures or reading.provinces or ()):
-                code = d + "00" if len(d) == 4 else d + "0000"
-                for i in index.lookup(code) or ():
-                    if i >= 0 and index.alive(i, at) and _fits(code, provinces, prefectures) and i not in parents:
-                        parents.append(i)
-        if not parents:
-            return None
-        return self.answers.zone_of(name, parents, at)
-
-    def _choose(self, spans: Sequence[int], period: int | None) -> tuple[list[int], int]:
-        """The spans in force at ``period``, or (no period) at the first table of the search order that has any."""
-        first, last = self.index.first, self.index.last
-        if period is not None:
-            return [i for i in spans if first[i] <= period <= last[i]], period
-        for at in self._order:
-            chosen = [i for i in spans if first[i] <= at <= last[i]]
-            if chosen:
-                return chosen, at
-        return [], self.index.notice
 
     def _by_prefixes(self, key: str) -> list[int]:
         """Spans found by reading the front of ``key`` as province and prefecture names."""
