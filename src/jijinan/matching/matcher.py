@@ -258,6 +258,17 @@ class Matcher(ManyRows, NbsCodes, Sealed):
             if i >= 0 and _fits(codes[i], provinces, prefectures) and (level is None or level_of(codes[i]) is level)
         ]
 
+    def _choose(self, spans: Sequence[int], period: int | None) -> tuple[list[int], int]:
+        """The spans in force at ``period``, or (no period) at the first table of the search order that has any."""
+        first, last = self.index.first, self.index.last
+        if period is not None:
+            return [i for i in spans if first[i] <= period <= last[i]], period
+        for at in self._order:
+            chosen = [i for i in spans if first[i] <= at <= last[i]]
+            if chosen:
+                return chosen, at
+        return [], self.index.notice
+
     def _by_prefixes(self, key: str) -> list[int]:
         """Spans found by reading the front of ``key`` as province and prefecture names."""
         index = self.index

@@ -32,7 +32,6 @@ class NbsCodes:
     index: DivisionIndex
     answers: Answers
     _parents: frozenset[str]
-    _order: tuple[int, ...]
 
     def _zone_name(self, name: str, key: str, provinces: Hints, prefectures: Hints, period: int | None) -> Match | None:
         """An NBS statistical zone named after its prefecture (石家庄高新技术产业开发区), or None."""
@@ -54,17 +53,6 @@ class NbsCodes:
         if not parents:
             return None
         return self.answers.zone_of(name, parents, at)
-
-    def _choose(self, spans: Sequence[int], period: int | None) -> tuple[list[int], int]:
-        """The spans in force at ``period``, or (no period) at the first table of the search order that has any."""
-        first, last = self.index.first, self.index.last
-        if period is not None:
-            return [i for i in spans if first[i] <= period <= last[i]], period
-        for at in self._order:
-            chosen = [i for i in spans if first[i] <= at <= last[i]]
-            if chosen:
-                return chosen, at
-        return [], self.index.notice
 
     def _recoded(self, query: str, code: str, spans: Sequence[int], period: int) -> Match | None:
         """A code no longer in the table read, of a division that is there under another code and
