@@ -26,12 +26,14 @@ Markdown table; ``tests/test_accuracy.py`` holds the same numbers to account.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from jijinan import MatchStatus, units
 
@@ -80,7 +82,7 @@ def traditional() -> dict[str, Callable[[str], str]]:
     return {config: opencc.OpenCC(config).convert for config in ("s2t", "s2tw", "s2hk")}
 
 
-def _romanize():  # type: ignore[no-untyped-def]  # the build's stage, found beside it
+def _romanize() -> Any:  # the build's stage, found beside it
     if str(ROOT / "scripts") not in sys.path:
         sys.path.insert(0, str(ROOT / "scripts"))
     from stages import romanize
@@ -88,13 +90,14 @@ def _romanize():  # type: ignore[no-untyped-def]  # the build's stage, found bes
     return romanize
 
 
-def romanised_words(name: str) -> list[str]:
+@functools.cache
+def romanised_words(name: str) -> tuple[str, ...]:
     """GB/T 2260's way: each part one pinyin word, the generic too (Weichang Manzu Mengguzu Zizhixian)."""
     romanize = _romanize()
     parts = romanize.parse(name)
     syllables = romanize.syllables(name)
     if parts.override is not None or parts.generic is None:
-        return [romanize.pinyin_word(syllables).capitalize()]
+        return (romanize.pinyin_word(syllables).capitalize(),)
     sizes = [len(parts.specific), *(len(t.chinese) for t in (*parts.positions, *parts.ethnics))]
     sizes.append(len(parts.generic.chinese))
     out, at = [], 0
@@ -102,7 +105,7 @@ def romanised_words(name: str) -> list[str]:
         if size:
             out.append(romanize.pinyin_word(syllables[at : at + size]).capitalize())
         at += size
-    return out
+    return tuple(out)
 
 
 def romanised() -> dict[str, Callable[[str], str]]:
@@ -111,7 +114,7 @@ def romanised() -> dict[str, Callable[[str], str]]:
 
     def doubled(name: str) -> str:
         english = romanize.display_name(name).split()[-1]
-        return romanize.pinyin_word(romanize.syllables(name)).capitalize() + " " + english
+        return str(romanize.pinyin_word(romanize.syllables(name)).capitalize()) + " " + english
 
     return {
         "English (Gu'an County)": romanize.display_name,
@@ -183,8 +186,8 @@ def evaluate(shared: Path, year: int) -> list[tuple[str, int, Counter[str]]]:
         results.append((f"traditional ({config})", len(rows), score(queries, year)))
     pinyin = {p: province_pinyin(p) for p in {p for _c, p, _f, _n in rows}}
     hints = [pinyin[p] for _c, p, _f, _n in rows]
-    for label, spell in romanised().items():
-        queries = [(spell(n), c) for c, _p, _f, n in rows]
+    for label, write in romanised().items():
+        queries = [(write(n), c) for c, _p, _f, n in rows]
         results.append((f"{label}, province", len(rows), score(queries, year, hints)))
         results.append((f"{label}, no hint", len(rows), score(queries, year)))
     # The same list read a year late (a list of mid-year codes read as the year's end): a

@@ -78,37 +78,37 @@ def test_chinese_names_keep_their_answers() -> None:
     assert units.match("通山县", as_of=2010).code == "421224"
 
 
-def _romanised_namesakes() -> list[tuple[str, list[int]]]:
-    """Every romanised key of the index that more than one division has had, with its spans."""
+def _romanised_namesakes() -> list[tuple[str, list[int], list[list[int]]]]:
+    """Every romanised key of the index that more than one division has had: its spans, its divisions."""
     from jijinan.loading.loaders import load_division_index
-    from jijinan.matching.namesakes import divisions_of
+    from jijinan.matching.namesakes import county_parents, divisions_of
 
     index = load_division_index()
+    parents = county_parents(index.codes)
     out = []
     for key, found in index.more_keys("latin").items():
         spans = [found] if isinstance(found, int) else [i for i in found if i >= 0]
-        if len(spans) > 1 and len(divisions_of(index, spans)) > 1:
-            out.append((key, spans))
+        divisions = divisions_of(index, spans, parents) if len(spans) > 1 else []
+        if len(divisions) > 1:
+            out.append((key, spans, divisions))
     return out
 
 
 def test_every_romanised_namesake_of_the_tables_abstains_in_every_table() -> None:
     from jijinan.loading.loaders import load_division_index
-    from jijinan.matching.namesakes import divisions_of
 
     index = load_division_index()
     namesakes = _romanised_namesakes()
     assert len(namesakes) > 200  # huaxian, tongshanxian, jixian, ...
-    keys = {key for key, _ in namesakes}
+    keys = {key for key, _s, _d in namesakes}
     assert {"huaxian", "tongshanxian", "hengshanxian", "shanxian"} <= keys
-    for period in index.periods:
-        alive = [
-            (key, spans) for key, spans in namesakes if any(index.alive(i, index.periods.index(period)) for i in spans)
-        ]
-        found = units.match_many([key for key, _ in alive], as_of=period)
-        for (key, spans), match in zip(alive, found, strict=True):
-            assert match.status is AMBIGUOUS, (key, period, match.reason)
-            for division in divisions_of(index, spans):  # each division is a candidate
-                assert {index.codes[i] for i in division} & _codes(match), (key, period, match.reason)
-    for key, _spans in namesakes:  # and without a year
-        assert units.match(key).status is AMBIGUOUS, key
+    for period, label in enumerate(index.periods):
+        alive = [(key, divisions) for key, spans, divisions in namesakes if any(index.alive(i, period) for i in spans)]
+        found = units.match_many([key for key, _ in alive], as_of=label)
+        for (key, divisions), match in zip(alive, found, strict=True):
+            assert match.status is AMBIGUOUS, (key, label, match.reason)
+            codes = _codes(match)
+            for division in divisions:  # each division is a candidate
+                assert {index.codes[i] for i in division} & codes, (key, label, match.reason)
+    found = units.match_many([key for key, _s, _d in namesakes])  # and without a year
+    assert all(m.status is AMBIGUOUS for m in found)
