@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 
 from jijinan import AmbiguousUnitError, Level, MatchStatus, UnitNotFoundError, units
@@ -152,3 +155,14 @@ def test_a_code_of_a_division_that_ended_is_not_read_as_its_successor() -> None:
     # 万全县 became 万全区 and the prefecture 巢湖市 ended (the county-level 巢湖市 is other land)
     assert units.match("130729", as_of=2020).status is UNKNOWN
     assert units.match("341400", as_of=2015).status is UNKNOWN
+
+
+def test_the_cli_level_option(tmp_path: Path) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from cli_helpers import rows, run
+
+    source = tmp_path / "cities.csv"
+    source.write_text("city\n西安\nXi'an\n恩施\n", encoding="utf-8")
+    found = rows(run("match", source, "--column", "city", "--level", "prefectural").stdout)
+    assert [r["code"] for r in found] == ["610100", "610100", "422800"]
+    assert run("match", source, "--column", "city", "--level", "city").returncode != 0
