@@ -31,7 +31,7 @@ class Hints:
 
     province: str | None = None
     prefecture: str | None = None
-    as_of: int | None = None
+    as_of: int | str | None = None
     level: str | None = None
     """``provincial``, ``prefectural`` or ``county``: only divisions of that level, for every row."""
     province_column: int | None = None
@@ -84,12 +84,15 @@ class Progress:
         self.stream.flush()
 
 
-def _year(text: str) -> int | None:
+def _year(text: str) -> int | str | None:
+    """A year cell: a year (``2016``), or a table's label (``2015-07``, the notice date's table)."""
     value = text.strip()
     if not value:
         return None
     if value.endswith(".0"):  # a year a spreadsheet kept as a number
         value = value[:-2]
+    if len(value) == 7 and value[4] == "-" and (value[:4] + value[5:]).isdigit() and value.isascii():
+        return value  # checked against the tables' labels by match_many, as any year is
     if not value.isdigit() or not value.isascii():
         raise ValueError(value)
     return int(value)
@@ -111,7 +114,7 @@ class _Matching:
         self.hints = hints
         self.match_many = units.match_many
         self.memo: dict[Any, Any] = {}
-        self.years: dict[str, int | None] = {}
+        self.years: dict[str, int | str | None] = {}
 
     def _remember(self, keys: list[Any], tails: list[Any]) -> dict[Any, Any]:
         if len(self.memo) + len(keys) > MEMO_LIMIT:
@@ -132,7 +135,7 @@ class _Matching:
         known = self._remember(fresh, [self.sink.tail(m) for m in found])
         return [t if t is not None else known[n] for n, t in zip(names, tails, strict=True)]
 
-    def _year_of(self, text: str | None, chunk: Chunk, key: Any) -> int | None:
+    def _year_of(self, text: str | None, chunk: Chunk, key: Any) -> int | str | None:
         if text is None:
             return self.hints.as_of
         if text in self.years:

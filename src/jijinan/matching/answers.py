@@ -16,7 +16,7 @@ from jijinan.loading.divisions import DivisionIndex
 from jijinan.matching.status import NOT_PILOT_DETAIL
 from jijinan.records import Division, Level, Match, MatchStatus, PilotUnit, Via
 
-__all__ = ["MISSING_NAME", "Answers", "unknown"]
+__all__ = ["MISSING_NAME", "Answers", "main_first", "unknown"]
 
 _MAX_LISTED = 6
 _STATUSES: Final = {s.value: s for s in MatchStatus}
@@ -28,7 +28,10 @@ class Answers(Sealed):
     __slots__ = ("_judged", "index", "units")
     units: tuple[PilotUnit, ...]
     index: DivisionIndex
-    _judged: dict[tuple[int, int], tuple[MatchStatus, PilotUnit | None, Via | None, str, str, str, str]]
+    _judged: dict[
+        tuple[int, int],
+        tuple[MatchStatus, PilotUnit | None, Via | None, str, str, str, str, tuple[PilotUnit, ...]],
+    ]
 
     def __init__(self, units: tuple[PilotUnit, ...], index: DivisionIndex) -> None:
         object.__setattr__(self, "units", units)
@@ -51,12 +54,13 @@ class Answers(Sealed):
             code = index.codes[span]
             label = index.periods[period]
             status = _STATUSES[version.status]
-            unit = self.units[version.units[0] - 1] if version.units else None
+            units = main_first(tuple(self.units[seq - 1] for seq in version.units), code)
+            unit = units[0] if units else None
             via = None if unit is None else Via.SELF if status is MatchStatus.PILOT else self.via(unit, code)
             full = index.full_name(span, period)
             reason = f"{full} ({code}, {label} table){version.detail or NOT_PILOT_DETAIL}"
-            fields = self._judged[(span, period)] = (status, unit, via, code, full, label, reason)
-        status, unit, via, code, name, label, reason = fields
+            fields = self._judged[(span, period)] = (status, unit, via, code, full, label, reason, units)
+        status, unit, via, code, name, label, reason, units = fields
         return Match(
             query=query,
             status=status,
@@ -67,6 +71,7 @@ class Answers(Sealed):
             period=label,
             candidates=(),
             reason=reason,
+            units=units,
         )
 
     def bureau(self, query: str, unit: PilotUnit) -> Match:
@@ -80,6 +85,7 @@ class Answers(Sealed):
             period=self.index.periods[self.index.notice],
             candidates=(),
             reason=f"{unit.full_name} is pilot unit {unit.seq}, a state-farm bureau with no division code",
+            units=(unit,),
         )
 
     def ambiguous(self, query: str, spans: list[int], period: int) -> Match:
@@ -164,7 +170,8 @@ class Answers(Sealed):
         version = index.version(parent, at)
         whole = index.full_name(parent, at)
         whose = f"{what} is a statistical zone of {whole} ({index.codes[parent]}, {label} table)"
-        unit = self.units[version.units[0] - 1] if version.units else None
+        held = main_first(tuple(self.units[seq - 1] for seq in version.units), index.codes[parent])
+        unit = held[0] if held else None
         if version.status in ("pilot", "covered") and unit is not None:
             return Match(
                 query=query,
@@ -176,6 +183,7 @@ class Answers(Sealed):
                 period=label,
                 candidates=(),
                 reason=f"{whose}, all of which lay inside pilot unit {unit.seq} {unit.full_name}",
+                units=held,
             )
         if version.status == "not_pilot":
             return Match(
@@ -240,6 +248,19 @@ class Answers(Sealed):
 
     def label(self, period: int) -> str:
         return "July 2015" if period == self.index.notice else self.index.periods[period]
+
+
+def main_first(units: tuple[PilotUnit, ...], code: str) -> tuple[PilotUnit, ...]:
+    """The units a division holds land of, the one it is under its own code first.
+
+    A unit that took in land of another keeps its code (中宁县, 640521, holds part of 青铜峡市
+    in 2020): its own land is the division's main part. The tables give no areas to weigh
+    otherwise, so the others keep the attachment's order.
+    """
+    for i, unit in enumerate(units):
+        if unit.code == code and i:
+            return (unit, *units[:i], *units[i + 1 :])
+    return units
 
 
 def unknown(query: str, reason: str) -> Match:

@@ -14,7 +14,7 @@ from typing import TypeVar
 
 from jijinan.loading.divisions import DivisionIndex
 from jijinan.matching.answers import MISSING_NAME, unknown
-from jijinan.matching.columns import MISSING, broadcast, distinct, is_missing, is_scalar
+from jijinan.matching.columns import MISSING, align, broadcast, check_column, distinct, is_missing, is_scalar
 from jijinan.records import Level, Match
 
 __all__ = ["Hints", "ManyRows"]
@@ -73,6 +73,11 @@ class ManyRows:
             raise TypeError("names must be an iterable of names, not a single str; use match() for one name")
         if not isinstance(names, Iterable):
             raise TypeError(f"names must be an iterable of names, got {type(names).__name__}")
+        check_column(names, "names")
+        hinted = ((province, "province"), (prefecture, "prefecture"), (as_of, "as_of"), (level, "level"))
+        for hint, what in hinted:
+            check_column(hint, what)
+        province, prefecture, as_of, level = (align(h, names, w) for h, w in hinted)
         if all(is_scalar(hint) for hint in (province, prefecture, as_of, level)):
             hints = (
                 None if is_missing(province) else self._hint(province, self.index.provinces, "province"),  # type: ignore[arg-type]

@@ -25,7 +25,15 @@ from jijinan.loading.divisions import FIRST_YEAR, LAST_YEAR, DivisionIndex
 from jijinan.matching.answers import Answers, unknown
 from jijinan.matching.many import Hints, ManyRows
 from jijinan.matching.namesakes import county_parents, divisions_of
-from jijinan.matching.reading import GENERIC_WORDS, WHOLE_WORDS, Normalizer, check_key, code_in, prefix_readings
+from jijinan.matching.reading import (
+    GENERIC_WORDS,
+    WHOLE_WORDS,
+    Normalizer,
+    check_key,
+    code_in,
+    prefix_readings,
+    spellings,
+)
 from jijinan.matching.romanised import is_romanised, readings
 from jijinan.matching.zones import NbsCodes
 from jijinan.records import Level, Match, PilotUnit, Via
@@ -46,7 +54,18 @@ def level_of(code: str) -> Level:
 class Matcher(ManyRows, NbsCodes, Sealed):
     """The pilot units and the division index, and the rules that join them."""
 
-    __slots__ = ("_covering", "_order", "_parents", "answers", "index", "july", "normalize", "units")
+    __slots__ = (
+        "_covering",
+        "_order",
+        "_parents",
+        "answers",
+        "generic",
+        "index",
+        "july",
+        "normalize",
+        "units",
+        "whole",
+    )
     units: tuple[PilotUnit, ...]
     index: DivisionIndex
     normalize: Normalizer
@@ -56,6 +75,10 @@ class Matcher(ManyRows, NbsCodes, Sealed):
     _order: tuple[int, ...]
     _parents: frozenset[str]
     answers: Answers
+    generic: frozenset[str]
+    """The generic words (市辖区, 合计, 全县) in every spelling, normalised as keys are."""
+    whole: frozenset[str]
+    """The "whole" words among them (全市, 合计), which after a prefix mean that division."""
 
     def __init__(self, units: tuple[PilotUnit, ...], index: DivisionIndex, normalize: Normalizer) -> None:
         setattr_ = object.__setattr__
@@ -68,6 +91,8 @@ class Matcher(ManyRows, NbsCodes, Sealed):
         setattr_(self, "_order", tuple(index.search_order()))
         setattr_(self, "answers", Answers(units, index))
         setattr_(self, "_parents", county_parents(index.codes))  # for the lossy-key rule
+        setattr_(self, "generic", frozenset(map(normalize, spellings(GENERIC_WORDS))))
+        setattr_(self, "whole", frozenset(map(normalize, spellings(WHOLE_WORDS))))
 
     # -- the notice date ----------------------------------------------------------
 
@@ -164,7 +189,7 @@ class Matcher(ManyRows, NbsCodes, Sealed):
         if len(name) > MAX_NAME_LENGTH:
             return unknown(name, f"the name is {len(name):,} characters long; no division's name is")
         key = self.normalize(name)
-        if key in GENERIC_WORDS:
+        if key in self.generic:
             return unknown(
                 name, f"{name.strip()[:40]!r} is a generic word, not a division's name: qualify it (北京市全市)"
             )
@@ -176,19 +201,19 @@ class Matcher(ManyRows, NbsCodes, Sealed):
                 if found is None:
                     return self._city_itself(name, code, period) or self.answers.zone(name, code, period)
             else:
-                found = self._by_prefixes(key)
+                found = self.by_prefixes(key)
         if found and found[0] < 0:
             return self.answers.bureau(name, self.units[-found[0] - 1])
         # Romanised: ASCII, or Latin letters with tone marks (Xùn Xiàn), which come before CJK.
         lossy = code is None and (key.isascii() or (key[0] < "\u2e80" and is_romanised(name)))
         if lossy:
-            found = self._romanised(name, found)
+            found = self.romanised(name, found)
         spans = self._fitting(found, provinces, prefectures, level)
         chosen, at = self._choose(spans, period)
         if not chosen and code is None:
             # A key made for one division may also be read by its prefixes as another: the
             # notice's 芜湖市弋江区 is the July 2015 division, but in 2024 it is the 弋江区 of then.
-            read = self._fitting(self._by_prefixes(key), provinces, prefectures, level)
+            read = self._fitting(self.by_prefixes(key), provinces, prefectures, level)
             chosen, at = self._choose(read, period)
             spans = read if chosen else spans or read
         if not chosen and code is not None and period is not None:
@@ -207,36 +232,7 @@ class Matcher(ManyRows, NbsCodes, Sealed):
             return self.answers.ambiguous(name, chosen, at)
         return self.answers.judged(name, chosen[0], at)
 
-    def units_of(self, name: str) -> tuple[list[PilotUnit], list[int]]:
-        """The pilot units ``name`` may denote (read as ``match`` reads it, in every table), and its spans.
-
-        A unit is found when a span the name reads as is that unit's own division (its code;
-        万全区, the same land under a new code, is not the unit 万全县). The bureau with no
-        division (北安管理局) is found by its keys.
-        """
-        key = self.normalize(name[:MAX_NAME_LENGTH])
-        if key in GENERIC_WORDS:
-            return [], []
-        code = code_in(key)
-        found: Sequence[int] = self.index.lookup(key) or ()
-        if not found:
-            found = (self.index.lookup(code) or ()) if code is not None else self._by_prefixes(key)
-        if found and found[0] < 0:
-            return [self.units[-found[0] - 1]], []
-        spans = list(found)
-        if code is None:
-            if key.isascii() or (key[0] < "\u2e80" and is_romanised(name)):
-                spans = self._romanised(name, spans)
-            spans += [i for i in self._by_prefixes(key) if i not in spans]
-        out: list[PilotUnit] = []
-        for i in spans:
-            for row in self.index.versions[i]:
-                unit = self.units[row[2][0] - 1] if row[1] == "pilot" and row[2] else None
-                if unit is not None and unit.code == self.index.codes[i] and unit not in out:
-                    out.append(unit)
-        return out, spans
-
-    def _romanised(self, name: str, found: Sequence[int]) -> list[int]:
+    def romanised(self, name: str, found: Sequence[int]) -> list[int]:
         """``found``, and the spans of every other key the romanised ``name`` may stand for."""
         out = list(found)
         names = self.index.names
@@ -269,17 +265,17 @@ class Matcher(ManyRows, NbsCodes, Sealed):
                 return chosen, at
         return [], self.index.notice
 
-    def _by_prefixes(self, key: str) -> list[int]:
+    def by_prefixes(self, key: str) -> list[int]:
         """Spans found by reading the front of ``key`` as province and prefecture names."""
         index = self.index
         out: list[int] = []
         for reading in prefix_readings(key, index.provinces, index.prefectures, index.longest):
-            if not reading.rest or reading.rest in WHOLE_WORDS:
+            if not reading.rest or reading.rest in self.whole:
                 # the prefix names the division itself (河北, 北京市全市): the innermost one read
                 digits = reading.prefectures or reading.provinces or frozenset()
                 codes = [d + "00" if len(d) == 4 else d + "0000" for d in digits]
                 found = [i for code in codes for i in index.lookup(code) or ()]
-            elif reading.rest in GENERIC_WORDS:
+            elif reading.rest in self.generic:
                 continue
             else:
                 found = [

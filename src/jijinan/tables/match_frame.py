@@ -55,20 +55,24 @@ def match_frame(
     from jijinan.matching.default import default_matcher
 
     module = type(frame).__module__
-    if module.startswith("pandas"):
+    if module.startswith("pandas") and type(frame).__name__ == "DataFrame":
         kind = "pandas"
         columns = [str(c) for c in frame.columns]
-    elif module.startswith("polars"):
+    elif module.startswith("polars") and type(frame).__name__ == "DataFrame":
         kind = "polars"
         columns = list(frame.columns)
     else:
-        raise TypeError(f"frame must be a pandas or polars DataFrame, got {type(frame).__name__}")
+        raise TypeError(
+            f"frame must be a pandas or polars DataFrame, got {type(frame).__name__} "
+            "(a single column: units.match_many(column); a polars LazyFrame: .collect() it first)"
+        )
+    _check_arguments(columns, name, province, prefecture, year=year, prefix=prefix)
     for role, column in (("name", name), ("province", province), ("prefecture", prefecture), ("year", year)):
         if column is None:
             continue
         if not isinstance(column, str):
             raise TypeError(f"{role} must be a column name (str), got {type(column).__name__}")
-        if column not in columns:
+        if column not in list(frame.columns):  # the frame's own labels: an int label 0 is not "0"
             raise KeyError(f"the frame has no column {column!r} (given as {role}=); its columns: {', '.join(columns)}")
     added = added_column_names(columns, MATCH_COLUMNS, prefix)
 
@@ -99,3 +103,19 @@ def match_frame(
     distinct_rows = to_polars(records, MATCH_COLUMNS)
     picked = distinct_rows[pl.Series(rows, dtype=pl.UInt32)] if rows else distinct_rows.clear()
     return pl.concat([frame, picked.rename(dict(zip(picked.columns, added, strict=True)))], how="horizontal")
+
+
+def _check_arguments(
+    columns: list[str], name: object, province: object, prefecture: object, *, year: object, prefix: object
+) -> None:
+    """Refuse, naming the argument, what pandas or polars would fail on deep inside."""
+    if name is None:
+        raise TypeError("name must be a column name (str), got NoneType")
+    if prefix is not None and not isinstance(prefix, str):
+        raise TypeError(f"prefix must be a str, got {type(prefix).__name__}")
+    for role, label in (("name", name), ("province", province), ("prefecture", prefecture), ("year", year)):
+        if isinstance(label, str) and columns.count(label) > 1:
+            raise ValueError(
+                f"the frame has {columns.count(label)} columns named {label!r} (given as {role}=): "
+                "which one to read is not clear; rename them first"
+            )
