@@ -32,6 +32,8 @@ class Hints:
     province: str | None = None
     prefecture: str | None = None
     as_of: int | str | None = None
+    level: str | None = None
+    """``provincial``, ``prefectural`` or ``county``: only divisions of that level, for every row."""
     province_column: int | None = None
     prefecture_column: int | None = None
     year_column: int | None = None
@@ -129,7 +131,7 @@ class _Matching:
             return tails
         fresh = list(dict.fromkeys(n for n, t in zip(names, tails, strict=True) if t is None))
         h = self.hints
-        found = self.match_many(fresh, province=h.province, prefecture=h.prefecture, as_of=h.as_of)
+        found = self.match_many(fresh, province=h.province, prefecture=h.prefecture, as_of=h.as_of, level=h.level)
         known = self._remember(fresh, [self.sink.tail(m) for m in found])
         return [t if t is not None else known[n] for n, t in zip(names, tails, strict=True)]
 
@@ -180,12 +182,12 @@ class _Matching:
         prefectures = [k[2] if k[2] is not None else h.prefecture for k in fresh]
         years = [self._year_of(k[3], chunk, k) for k in fresh]
         try:
-            found = self.match_many(names, province=provinces, prefecture=prefectures, as_of=years)
+            found = self.match_many(names, province=provinces, prefecture=prefectures, as_of=years, level=h.level)
         except (ValueError, TypeError):
             found = ()
             for key, name, province, prefecture, year in zip(fresh, names, provinces, prefectures, years, strict=True):
                 try:
-                    self.match_many([name], province=[province], prefecture=[prefecture], as_of=[year])
+                    self.match_many([name], province=[province], prefecture=[prefecture], as_of=[year], level=h.level)
                 except (ValueError, TypeError) as exc:
                     raise InputError(f"{self.table.name} line {self._line_of(chunk, key)}: {exc}") from None
             raise  # pragma: no cover - a failing batch has a failing row
@@ -207,7 +209,7 @@ def match_table(table: Table, sink: Sink, column: int, hints: Hints, progress: P
     from jijinan.collection import units
 
     # A hint for every row is the caller's mistake whatever the rows hold: check it first.
-    units.match_many([], province=hints.province, prefecture=hints.prefecture, as_of=hints.as_of)
+    units.match_many([], province=hints.province, prefecture=hints.prefecture, as_of=hints.as_of, level=hints.level)
     matching = _Matching(table, sink, column, hints)
     step = matching.per_row if hints.per_row else matching.scalar
     rows = 0

@@ -23,12 +23,15 @@ def match_frame(
     province: str | None = None,
     prefecture: str | None = None,
     year: str | None = None,
+    level: str | None = None,
     prefix: str | None = None,
 ) -> Any:
     """Match a column of a pandas or polars DataFrame and add the answers as columns.
 
     ``name`` is the column of division names (or codes); ``province``, ``prefecture`` and
-    ``year`` name optional columns of per-row hints (``year`` is read as ``as_of``). Returns a
+    ``year`` name optional columns of per-row hints (``year`` is read as ``as_of``); ``level``
+    (``"provincial"``, ``"prefectural"`` or ``"county"``) keeps only divisions of that level
+    for every row (a list of prefecture-level cities: ``level="prefectural"``). Returns a
     new frame of the same kind, rows in the same order, with the match columns added:
     ``status``, ``code``, ``name``, ``period``, ``unit_seq``, ``unit_code``, ``unit_name``, ``via``,
     ``candidates`` and ``reason`` (see the data dictionary). A column whose name the frame
@@ -46,7 +49,7 @@ def match_frame(
             or a column holds values that are not names (see ``PilotUnits.match_many``).
         KeyError: a named column is not in the frame (the message lists its columns).
         ValueError: an added column would still replace one of the frame's, a hint
-            names no division, or a year is outside the tables' years.
+            names no division, a year is outside the tables' years, or ``level`` is no level.
     """
     from jijinan.matching.columns import MISSING
     from jijinan.matching.default import default_matcher
@@ -76,8 +79,14 @@ def match_frame(
     def column_of(label: str | None) -> Any:
         return None if label is None else frame[label]
 
+    if level is not None and not isinstance(level, str):
+        raise TypeError(f"level must be 'provincial', 'prefectural' or 'county', got {type(level).__name__}")
     found, codes = default_matcher().match_distinct(
-        frame[name], province=column_of(province), prefecture=column_of(prefecture), as_of=column_of(year)
+        frame[name],
+        province=column_of(province),
+        prefecture=column_of(prefecture),
+        as_of=column_of(year),
+        level=level,
     )
     records = match_records([*found, MISSING_NAME])
     rows = [len(found) if c == MISSING else c for c in codes]
