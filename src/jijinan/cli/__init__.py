@@ -12,7 +12,7 @@ standard error as one line, without a traceback; the exit status says what went 
 3     jijinan's own data files are damaged or missing: reinstall jijinan
 4     the output cannot be written: a full disk, no permission, a closed standard output,
       a terminal whose encoding cannot show the text
-130   interrupted (Ctrl-C)
+130   interrupted (Ctrl-C); 143 and 129: stopped by SIGTERM or SIGHUP (128 + the signal)
 ====  ==================================================================================
 
 ``parser`` builds the argument parser from the command modules (``summary``, ``units``,
@@ -88,12 +88,20 @@ def _started() -> None:
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     """Run the command line; return the exit status (see the module's documentation)."""
+    from jijinan.cli.signals import Stopped, stop_on_signals
+
     _started()  # a Ctrl-C from here on is a KeyboardInterrupt, reported below
+    restore = stop_on_signals()
     try:
         return _run(argv, out)
     except KeyboardInterrupt:
         message("interrupted")
         return EXIT_INTERRUPTED
+    except Stopped as stopped:
+        message(f"stopped by {stopped.name}: nothing half-written was left")
+        return 128 + stopped.signum
+    finally:
+        restore()
 
 
 def _run(argv: Sequence[str] | None, out: TextIO | None) -> int:

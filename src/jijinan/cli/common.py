@@ -147,8 +147,17 @@ def write_text(out: TextIO, text: str, *, other_formats: bool = False) -> None:
                 f"standard output's encoding, {out.encoding}, cannot show this text: set PYTHONIOENCODING=utf-8 "
                 f"(or a UTF-8 locale){advice}"
             ) from None
-    out.write(text)
+    if out is not sys.stdout:
+        out.write(text)
+        out.flush()
+        return
+    from jijinan.files.output import output_stream
+
+    # through output_stream, as data is: a write to a closed pipe is an error (exit 4), and a raw
+    # standard output (PYTHONUNBUFFERED) never drops the end of a long text unseen
     out.flush()
+    with output_stream("-") as stream:
+        stream.write(text.replace("\n", os.linesep).encode(out.encoding or "utf-8", errors=out.errors or "strict"))
 
 
 def write_data(out: TextIO | None, text: str) -> None:

@@ -66,12 +66,15 @@ def _as_of(text: str) -> int | str:
 def cmd_match(args: argparse.Namespace, out: TextIO | None) -> int:
     from jijinan.files.base import describe_columns, find_column
     from jijinan.files.formats import format_for, make_sink
-    from jijinan.files.output import output_stream
+    from jijinan.files.output import output_stream, refuse_input
     from jijinan.files.reading import open_table
     from jijinan.files.stream import Hints, Progress, match_table
     from jijinan.tables import schema
 
-    fmt = args.format or format_for(args.output)
+    try:
+        fmt = args.format or format_for(args.output)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
     if fmt not in ("csv", "tsv") and (args.bom or args.output_encoding):
         raise UsageError(f"--bom and --output-encoding apply to csv and tsv output, not {fmt}")
     encoding = _encoding(args.output_encoding, "--output-encoding") if args.output_encoding else "utf-8"
@@ -95,6 +98,8 @@ def cmd_match(args: argparse.Namespace, out: TextIO | None) -> int:
         sheet=args.sheet,
         pad=args.pad,
     ) as table:
+        # before anything is written: -o naming the input (by any name or link) would destroy it
+        refuse_input(table.identity, table.name, args.output, stdout=io.BytesIO() if out is not None else None)
         if args.column is not None:
             column = find_column(table, args.column)
         elif len(table.columns) == 1:
@@ -125,8 +130,12 @@ def cmd_match(args: argparse.Namespace, out: TextIO | None) -> int:
             _warn_if_header_is_a_name(table.columns[column])
         progress = Progress(sys.stderr if not args.quiet and sys.stderr.isatty() else None, table.size)
         captured = io.BytesIO() if out is not None else None
+        # a byte-order mark in, one out: Excel reads UTF-8 without it as the local code page
+        bom = args.bom if args.bom is not None else table.encoding == "utf-8-sig"
         with output_stream(args.output, stdout=captured) as stream:
-            sink = _Counting(make_sink(fmt, stream, table.columns, added, encoding=encoding, bom=args.bom))
+            sink = _Counting(
+                make_sink(fmt, stream, table.columns, added, encoding=encoding, bom=bom and fmt in ("csv", "tsv"))
+            )
             rows = match_table(table, sink, column, hints, progress)
             sink.close()
     if args.output != "-" and not args.quiet:
@@ -249,7 +258,11 @@ def register(add: Callable[..., argparse.ArgumentParser]) -> None:
     )
     write = match.add_argument_group("writing the output")
     write.add_argument("--prefix", help="put this before every added column's name (e.g. jjn_)")
-    write.add_argument("--bom", action="store_true", help="begin UTF-8 CSV with a byte-order mark, for Excel")
+    write.add_argument(
+        "--bom",
+        action=argparse.BooleanOptionalAction,
+        help="begin UTF-8 CSV with a byte-order mark, for Excel (default: if the input began with one)",
+    )
     write.add_argument(
         "--output-encoding", metavar="ENCODING", help="CSV/TSV encoding (default utf-8; gb18030 for old Excel)"
     )

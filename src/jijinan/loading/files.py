@@ -47,7 +47,14 @@ def _read_resource(name: str) -> bytes:
 @once
 def _checksums() -> dict[str, str]:
     sums: dict[str, str] = {}
-    for line in _read_bytes(_SUMS).decode("ascii").splitlines():
+    try:
+        text = _read_bytes(_SUMS).decode("ascii")
+    except UnicodeDecodeError as exc:
+        raise DataIntegrityError(
+            f"jijinan's data file {_SUMS} is not text (byte {exc.start:,} is 0x{exc.object[exc.start]:02x}); "
+            "reinstall jijinan"
+        ) from None
+    for line in text.splitlines():
         digest, _, name = line.partition("  ")
         sums[name] = digest
     return sums
