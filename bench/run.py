@@ -157,8 +157,8 @@ def match_many_section(quick: bool) -> None:
     """match_many on distinct names (first pass and again) and on 1 M-row columns of repeated names."""
     import jijinan
     from jijinan import units
-    from jijinan.collection import default_matcher
-    from jijinan.matching import Matcher
+    from jijinan.matching.default import default_matcher
+    from jijinan.matching.matcher import Matcher
 
     print("## match_many throughput\n")
     names = [r.province + (r.prefecture or "") + r.name for r in jijinan.coverage()]

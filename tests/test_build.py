@@ -1,7 +1,8 @@
-"""The committed data is exactly what the build script makes from ../shared."""
+"""The committed data is exactly what the build script makes from ../shared; the build is stages."""
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 from pathlib import Path
@@ -39,3 +40,46 @@ def test_build_fails_loudly_on_an_unexpected_seed(shared: Path, tmp_path: Path) 
     )
     assert result.returncode == 1
     assert "repair" in result.stderr
+
+
+LONG_MODULE = 300  # lines; a module over it says why at its top
+SHORT_DRIVER = 120  # lines of scripts/build_data.py, which only runs the stages
+
+
+def _script_modules() -> list[Path]:
+    return sorted(p for p in (REPO / "scripts").rglob("*.py") if "__pycache__" not in p.parts)
+
+
+def test_every_build_module_says_its_job_and_is_short_or_says_why() -> None:
+    modules = _script_modules()
+    assert REPO / "scripts" / "stages" / "package.py" in modules
+    for path in modules:
+        text = path.read_text(encoding="utf-8")
+        docstring = ast.get_docstring(ast.parse(text))
+        where = path.relative_to(REPO)
+        assert docstring, f"{where} has no docstring saying its job"
+        reason = [line for line in docstring.splitlines() if line.strip().startswith("Long because:")]
+        lines = len(text.splitlines())
+        assert lines <= LONG_MODULE or reason, f"{where} has {lines} lines and no 'Long because: ...' line"
+
+
+def test_build_data_is_a_short_driver_of_the_stages() -> None:
+    text = (REPO / "scripts" / "build_data.py").read_text(encoding="utf-8")
+    assert len(text.splitlines()) < SHORT_DRIVER
+    # the judgement tables live in the stages, not in the driver
+    for table in ("REPAIRS", "DAMAGED_ENTRY", "NAME_CORRECTIONS", "UNDATED_2015", "STALE_JULY_NAMES"):
+        assert table not in text, table
+
+
+def test_only_the_package_stage_imports_jijinan() -> None:
+    # Every import of the package's internals is in scripts/stages/package.py, so that moving
+    # them inside src/jijinan changes one file of the build.
+    importers = []
+    for path in _script_modules():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            if any(name == "jijinan" or name.startswith("jijinan.") for name in names):
+                importers.append(path.relative_to(REPO).as_posix())
+    assert sorted(set(importers)) == ["scripts/stages/package.py"]

@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from cli_helpers import one_line_error, raw_rows, rows, run
 from jijinan.cli import EXIT_OUTPUT, EXIT_USAGE
-from jijinan.schema import MATCH_COLUMNS
+from jijinan.tables.schema import MATCH_COLUMNS
 
 ADDED = [c.name for c in MATCH_COLUMNS]
 

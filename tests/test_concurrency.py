@@ -13,7 +13,7 @@ import collections, json, sys, threading
 sys.setswitchinterval(1e-6)  # switch threads as often as possible, to provoke races
 
 import jijinan
-import jijinan._data as data
+import jijinan.loading.loaders as data
 
 reads = collections.Counter()
 real = data.read_json

@@ -14,8 +14,8 @@ import pytest
 import yaml
 
 from jijinan import records
-from jijinan.panels import PanelRow
-from jijinan.schema import COVERAGE_COLUMNS, MATCH_COLUMNS, UNIT_COLUMNS, panel_columns
+from jijinan.records import PanelRow
+from jijinan.tables.schema import COVERAGE_COLUMNS, MATCH_COLUMNS, UNIT_COLUMNS, panel_columns
 
 REPO = Path(__file__).resolve().parent.parent
 DICTIONARY = (REPO / "docs" / "data-dictionary.md").read_text(encoding="utf-8")

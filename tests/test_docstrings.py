@@ -7,9 +7,11 @@ import doctest
 import pytest
 
 import jijinan
-from jijinan import collection, coverage, matching, panels, records
+from jijinan import collection, records
+from jijinan.matching import matcher
+from jijinan.tables import coverage, frames, match_frame, panel
 
-MODULES = [jijinan, collection, coverage, panels, records, matching]
+MODULES = [jijinan, collection, coverage, panel, records, matcher, match_frame, frames]
 
 
 @pytest.mark.parametrize("module", MODULES, ids=lambda m: m.__name__)

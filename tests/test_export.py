@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from cli_helpers import one_line_error, run
 from jijinan.cli import EXIT_OUTPUT, EXIT_USAGE
 from jijinan.export import export
-from jijinan.schema import COVERAGE_COLUMNS, UNIT_COLUMNS
+from jijinan.tables.schema import COVERAGE_COLUMNS, UNIT_COLUMNS
 
 BASIC = ["units.csv", "coverage.csv", "notice.json", "datapackage.json"]
 EVERYTHING = [*BASIC, "units.dta", "coverage.dta", "units.parquet", "coverage.parquet", "jijinan.xlsx"]

@@ -11,7 +11,7 @@ import pytest
 
 import jijinan
 from jijinan import units
-from jijinan.schema import COVERAGE_COLUMNS, UNIT_COLUMNS
+from jijinan.tables.schema import COVERAGE_COLUMNS, UNIT_COLUMNS
 
 
 def test_units_to_pandas() -> None:

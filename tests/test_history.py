@@ -1,6 +1,6 @@
 """The code history as the build reads it: approvals heading by heading, land followed from 2000.
 
-These tests run scripts/history.py on ../shared, as the build does, and check what the
+These tests run scripts/stages/history.py on ../shared, as the build does, and check what the
 packaged data says about the same facts.
 """
 
@@ -21,7 +21,7 @@ REPO = Path(__file__).resolve().parent.parent
 @pytest.fixture(scope="module")
 def history(shared: Path) -> object:
     sys.path.insert(0, str(REPO / "scripts"))
-    import history as module
+    from stages import history as module
 
     with (shared / "reference" / "gb2260" / "mca-201507.tsv").open(encoding="utf-8", newline="") as handle:
         july = {row["Code"]: row["Name"] for row in csv.DictReader(handle, delimiter="\t")}
@@ -53,27 +53,27 @@ def test_notes_of_the_history_are_not_approvals(history: object) -> None:
 
 
 def test_approvals_with_chinese_numeral_dates(history: object) -> None:
-    module = sys.modules["history"]
+    module = sys.modules["stages.history_records"]
     approval = module.Approval("# 某批复\n文号：民发〔2001〕170号\n日期：二〇〇一年七月五日\n")
     assert approval.date == datetime.date(2001, 7, 5)
     assert module.Approval("# x\n日期：一九九〇年十二月二十七日\n").date == datetime.date(1990, 12, 27)
 
 
 def test_undated_approvals_sort_last(history: object) -> None:
-    module = sys.modules["history"]
+    module = sys.modules["stages.history_records"]
     dated = module.Approval("# a\n日期：2016年1月2日\n")
     undated = module.Approval("# b〔2016〕1号\n")
     assert sorted([undated, dated], key=lambda a: a.sort_key()) == [dated, undated]
 
 
 def test_pingan_county_in_2010_has_the_pilot_units_land(history: object) -> None:
-    module = sys.modules["history"]
+    module = sys.modules["stages.history_records"]
     ping_an = _record(history, "632121", "平安县")
     assert history.origin(module.LABELS.index("2010"), ping_an) == {"630203": ("all", frozenset())}  # type: ignore[attr-defined]
 
 
 def test_changsha_county_before_2015_held_land_that_later_went_to_pilot_yuhua(history: object) -> None:
-    module = sys.modules["history"]
+    module = sys.modules["stages.history_records"]
     changsha = _record(history, "430121", "长沙县")
     origin = history.origin(module.LABELS.index("2014"), changsha)  # type: ignore[attr-defined]
     assert {code: share for code, (share, _m) in origin.items()} == {

@@ -13,7 +13,8 @@ import pytest
 
 import jijinan
 from jijinan import DataIntegrityError, PilotUnit
-from jijinan._data import _structure, read_json
+from jijinan.loading import read_json
+from jijinan.loading.structure import structure as _structure
 
 
 def _unit_payload() -> dict[str, Any]:
@@ -92,7 +93,7 @@ def test_converter_rejects_more_wrong_types(field: str, value: object) -> None:
 def test_unit_lookups_do_not_load_the_division_tables() -> None:
     # The division tables (the bulk of the data) load only for coverage and matching.
     code = (
-        "import jijinan._data as d\n"
+        "import jijinan.loading.loaders as d\n"
         "seen = []\n"
         "real = d.read_json\n"
         "d.read_json = lambda name: seen.append(name) or real(name)\n"
@@ -112,7 +113,7 @@ def test_unit_lookups_do_not_load_the_division_tables() -> None:
 def test_the_shipped_division_tables_have_the_shape_the_package_reads() -> None:
     # Loading checks the top level and a sample (the checksums vouch for the rest); here every
     # span and every key of every table is checked.
-    from jijinan._index import check_all
+    from jijinan.loading.divisions import check_all
 
     divisions, index = read_json("divisions.json"), read_json("index.json")
     more = {name: read_json(f"{name}.json")["keys"] for name in ("latin", "spellings")}

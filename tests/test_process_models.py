@@ -25,7 +25,7 @@ def test_a_child_forked_while_another_thread_loads_does_not_hang() -> None:
     script = textwrap.dedent(
         """
         import os, sys, threading, time
-        import jijinan._data as data
+        import jijinan.loading.loaders as data
 
         entered = threading.Event()
         real = data.read_json

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 import jijinan
-from jijinan._data import load_division_index
+from jijinan.loading import load_division_index
 
 REPO = Path(__file__).resolve().parent.parent
 # Set in the test run that test_sdist_passes_its_own_tests starts inside the unpacked sdist, so
@@ -72,6 +72,10 @@ def test_sdist_and_wheel(dist: Path) -> None:
     with tarfile.open(sdist) as archive:
         members = archive.getnames()
     assert f"jijinan-{version}/scripts/build_data.py" in members
+    # every stage of the build and its reviewed tables, so that the sdist rebuilds the data
+    for script in sorted((REPO / "scripts").rglob("*")):
+        if script.suffix in (".py", ".tsv") and "__pycache__" not in script.parts:
+            assert f"jijinan-{version}/{script.relative_to(REPO).as_posix()}" in members, script.name
     assert f"jijinan-{version}/CHANGELOG.md" in members
     # what the tests read, so that they pass from the unpacked sdist
     for path in ("mkdocs.yml", "CITATION.cff", "bench/run.py", ".github/workflows/ci.yml", "docs/citing.md"):

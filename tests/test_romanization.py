@@ -1,6 +1,6 @@
 """Romanised names: the display names, the matching keys, and the reviewed reading table.
 
-The romanisation is made at build time by scripts/romanize.py from two reviewed tables,
+The romanisation is made at build time by scripts/stages/romanize.py from two reviewed tables,
 scripts/place_readings.tsv and scripts/place_english.tsv; these tests read both the
 module and the data it wrote (units.json, pinyin.json).
 """
@@ -220,7 +220,7 @@ PROVINCES = {
 def romanize() -> Iterator[ModuleType]:
     sys.path.insert(0, str(REPO / "scripts"))
     try:
-        yield importlib.import_module("romanize")
+        yield importlib.import_module("stages.romanize")
     finally:
         sys.path.remove(str(REPO / "scripts"))
 
@@ -232,7 +232,7 @@ def _key(text: str) -> str:
 
 def _shipped_pinyin() -> dict[str, list[str]]:
     """Division name -> its romanised keys, as the shipped index holds them (normalised)."""
-    from jijinan._data import load_division_index
+    from jijinan.loading import load_division_index
 
     index = load_division_index()
     out: dict[str, list[str]] = {}
@@ -510,7 +510,8 @@ def test_a_stale_row_fails(romanize: ModuleType, tmp_path: Path, monkeypatch: py
         romanize.READINGS_FILE.read_text(encoding="utf-8") + "率\t*\tshuai\tin no name: stale\n", encoding="utf-8"
     )
     table = romanize.Tables.load(readings, romanize.ENGLISH_FILE)
-    monkeypatch.setattr(romanize, "tables", lambda: table)
+    # Every stage reads the tables through place_tables.tables(): put the test's own in its place.
+    monkeypatch.setattr(importlib.import_module("stages.place_tables"), "tables", lambda: table)
     with pytest.raises(romanize.ReviewError, match="率 \\* is used by no name"):
         romanize.check_tables(["滑县", "番禺区"])
 

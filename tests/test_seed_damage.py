@@ -19,7 +19,7 @@ from jijinan import MatchStatus, units
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "scripts"))
 
-import seed_damage  # noqa: E402
+from stages import seed_damage  # noqa: E402
 
 SEED = "seed/000_5b88ae4e18233f49.txt"
 
@@ -79,10 +79,10 @@ def test_every_line_of_the_seed_is_the_fold_of_its_repaired_text(shared: Path) -
     # aligned fold or its damaged one. The fold did not strike every straddling pair (11
     # of the 22 省： headings and 勐海縣 are intact), so both are allowed, and nothing else.
     sys.path.insert(0, str(REPO / "scripts"))
-    import build_data
+    from stages import seed as seed_stage
 
     raw = (shared / SEED).read_text(encoding="utf-8")
-    repaired, _metadata, _received = build_data.repair_seed(raw)
+    repaired, _metadata, _received = seed_stage.repair_seed(raw)
     seed = [line.strip() for line in raw.splitlines() if line.strip()][1:-3]
     seed = [line for line in seed if not line.startswith("頒布時間")]
     annotation = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")

@@ -3,93 +3,36 @@
 The collection is created empty and cheap at import; the first query loads the
 units and builds every index once, under a lock. After that, [`PilotUnits.get`][jijinan.PilotUnits.get]
 is one dictionary lookup, after normalising the key only when it is not in normal form.
+
+Long because: ``PilotUnits`` is the public collection, and its docstrings are the reference
+documentation of every method; the work is done elsewhere (``jijinan.matching``,
+``jijinan.tables``), each method here is a few lines.
 """
 
 from __future__ import annotations
 
-import types
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, overload
 
-import attrs
-
-from jijinan import _data
-from jijinan._reading import PROVINCE_SUFFIX, Normalizer, check_key
 from jijinan._sealed import Sealed
 from jijinan.errors import AmbiguousUnitError, UnitNotFoundError
+from jijinan.loading import load_unit_keys, load_units, once
+from jijinan.matching.default import default_matcher, default_normalizer
+from jijinan.matching.reading import check_key
+from jijinan.matching.unit_keys import CANDIDATES, UnitIndex, closest
 from jijinan.records import Kind, Level, Match, PilotUnit
 
 if TYPE_CHECKING:
     import pandas
     import polars
 
-    from jijinan.coverage import Coverage
-    from jijinan.matching import Matcher
+    from jijinan.matching.matcher import Matcher
+    from jijinan.tables.coverage import Coverage
 
-__all__ = ["PilotUnits"]
+__all__ = ["PilotUnits", "coverage", "units"]
 
 # No key that names a unit is anywhere near this long; longer input is not searched.
 MAX_KEY_LENGTH = 100
-_CANDIDATES = 5
-
-
-@attrs.frozen(kw_only=True)
-class _Index:
-    units: tuple[PilotUnit, ...]
-    normalize: Normalizer
-    by_key: Mapping[str, tuple[PilotUnit, ...]]
-    by_province: Mapping[str, tuple[PilotUnit, ...]]
-    by_group: Mapping[str, tuple[PilotUnit, ...]]
-    province_names: Mapping[str, str]  # normalised name or code -> province name
-
-    @classmethod
-    def build(cls, units: tuple[PilotUnit, ...], keys: Mapping[str, list[int]], t2s: Mapping[str, str]) -> _Index:
-        normalize = Normalizer(t2s)
-        by_province: dict[str, list[PilotUnit]] = {}
-        by_group: dict[str, list[PilotUnit]] = {}
-        province_names: dict[str, str] = {}
-        for unit in units:
-            by_province.setdefault(unit.province, []).append(unit)
-            by_group.setdefault(unit.group, []).append(unit)
-            province_names[normalize(unit.province)] = unit.province
-            province_names[normalize(PROVINCE_SUFFIX.sub("", unit.province))] = unit.province
-            province_names[unit.province_code] = unit.province
-        return cls(
-            units=units,
-            normalize=normalize,
-            by_key=types.MappingProxyType({k: tuple(units[seq - 1] for seq in v) for k, v in keys.items()}),
-            by_province=types.MappingProxyType({k: tuple(v) for k, v in by_province.items()}),
-            by_group=types.MappingProxyType({k: tuple(v) for k, v in by_group.items()}),
-            province_names=types.MappingProxyType(province_names),
-        )
-
-
-def _shared_head(a: str, b: str) -> int:
-    """How many leading characters ``a`` and ``b`` share."""
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
-    return n
-
-
-def _closest(key: str, choices: Sequence[str]) -> list[str]:
-    """The choices most like ``key``, best first.
-
-    Chinese names carry their most distinctive part first (北安管理局 and 北安市 share
-    北安), so a shared beginning ranks before overall similarity.
-    """
-    import difflib  # the error path only
-
-    scored = []
-    for choice in choices:
-        head = _shared_head(key, choice)
-        ratio = difflib.SequenceMatcher(None, key, choice).ratio()
-        if head >= 2 or ratio >= 0.5:
-            scored.append((-min(head, 4), -ratio, choice))
-    scored.sort()
-    return [choice for _h, _r, choice in scored[: _CANDIDATES * 3]]
 
 
 class PilotUnits(Sealed, Sequence[PilotUnit]):
@@ -102,17 +45,19 @@ class PilotUnits(Sealed, Sequence[PilotUnit]):
     """
 
     __slots__ = ("_coverage", "_index", "_load", "_matcher")
-    _index: _Index | None
-    _load: Callable[[], _Index]
+    _index: UnitIndex | None
+    _load: Callable[[], UnitIndex]
     _matcher: Callable[[], Matcher]
     _coverage: Callable[[], Coverage]
 
-    def __init__(self, load: Callable[[], _Index] | None = None, matcher: Callable[[], Matcher] | None = None) -> None:
+    def __init__(
+        self, load: Callable[[], UnitIndex] | None = None, matcher: Callable[[], Matcher] | None = None
+    ) -> None:
         setattr_ = object.__setattr__  # the instance refuses assignment from outside
         setattr_(self, "_index", None)  # set once loaded, so lookups skip the loader
         setattr_(self, "_load", load if load is not None else _default_index)
         setattr_(self, "_matcher", matcher if matcher is not None else default_matcher)
-        setattr_(self, "_coverage", _data.once(self._build_coverage))
+        setattr_(self, "_coverage", once(self._build_coverage))
 
     def __reduce__(self) -> tuple[Callable[[], PilotUnits], tuple[()]]:
         # Sent to another process, the collection is that process's own jijinan.units.
@@ -121,7 +66,7 @@ class PilotUnits(Sealed, Sequence[PilotUnit]):
         return (_the_units, ())
 
     def _build_coverage(self) -> Coverage:
-        from jijinan.coverage import build_coverage
+        from jijinan.tables.coverage import build_coverage
 
         return build_coverage(self._matcher())
 
@@ -193,13 +138,13 @@ class PilotUnits(Sealed, Sequence[PilotUnit]):
             raise AmbiguousUnitError(key, found)
         return found[0]
 
-    def _suggest(self, index: _Index, normal: str) -> tuple[str, ...]:
+    def _suggest(self, index: UnitIndex, normal: str) -> tuple[str, ...]:
         names: list[str] = []
-        for key in _closest(normal, list(index.by_key)):
+        for key in closest(normal, list(index.by_key)):
             for unit in index.by_key[key]:
                 if unit.full_name not in names:
                     names.append(unit.full_name)
-        return tuple(names[:_CANDIDATES])
+        return tuple(names[:CANDIDATES])
 
     def filter(
         self,
@@ -231,7 +176,7 @@ class PilotUnits(Sealed, Sequence[PilotUnit]):
             groups = {index.normalize(g): g for g in index.by_group}
             found = groups.get(index.normalize(group))
             if found is None:
-                close = _closest(index.normalize(group), list(groups))
+                close = closest(index.normalize(group), list(groups))
                 raise ValueError(f"no group {group!r}; closest: {', '.join(groups[c] for c in close) or 'none'}")
             chosen = tuple(u for u in chosen if u.group == found)
         if level is not None:
@@ -242,12 +187,12 @@ class PilotUnits(Sealed, Sequence[PilotUnit]):
             chosen = tuple(u for u in chosen if u.kind is kd)
         return chosen
 
-    def _province(self, index: _Index, province: str) -> str:
+    def _province(self, index: UnitIndex, province: str) -> str:
         check_key(province, "province")
         normal = index.normalize(province)
         found = index.province_names.get(normal)
         if found is None:
-            close = _closest(normal, [k for k in index.province_names if not k.isdigit()])
+            close = closest(normal, [k for k in index.province_names if not k.isdigit()])
             hint = ", ".join(index.province_names[c] for c in close) or "none"
             raise ValueError(f"no province-level division {province!r}; closest: {hint}")
         return found
@@ -289,9 +234,9 @@ class PilotUnits(Sealed, Sequence[PilotUnit]):
 
     def to_records(self) -> list[dict[str, str | int | bool | None]]:
         """One plain dict per unit, with the columns of the data dictionary (codes as strings)."""
-        from jijinan import schema
+        from jijinan.tables.flat import unit_records
 
-        return schema.unit_records(self)
+        return unit_records(self)
 
     def to_pandas(self) -> pandas.DataFrame:
         """The 300 units as a pandas DataFrame: string codes, categorical ``level`` and ``kind``.
@@ -303,9 +248,10 @@ class PilotUnits(Sealed, Sequence[PilotUnit]):
         Raises:
             ImportError: pandas is not installed (``pip install "jijinan[pandas]"``).
         """
-        from jijinan import frames, schema
+        from jijinan.tables.frames import to_pandas
+        from jijinan.tables.schema import UNIT_COLUMNS
 
-        return frames.to_pandas(self.to_records(), schema.UNIT_COLUMNS)
+        return to_pandas(self.to_records(), UNIT_COLUMNS)
 
     def to_polars(self) -> polars.DataFrame:
         """The 300 units as a polars DataFrame: string codes, ``Enum`` for ``level`` and ``kind``.
@@ -313,9 +259,10 @@ class PilotUnits(Sealed, Sequence[PilotUnit]):
         Raises:
             ImportError: polars is not installed (``pip install "jijinan[polars]"``).
         """
-        from jijinan import frames, schema
+        from jijinan.tables.frames import to_polars
+        from jijinan.tables.schema import UNIT_COLUMNS
 
-        return frames.to_polars(self.to_records(), schema.UNIT_COLUMNS)
+        return to_polars(self.to_records(), UNIT_COLUMNS)
 
     # -- coverage and matching (the division tables load on first use) -------------
 
@@ -427,20 +374,21 @@ def _enum(kind: type[Level] | type[Kind], value: object, what: str) -> Level | K
 
 
 def _the_units() -> PilotUnits:
-    import jijinan
-
-    return jijinan.units
+    return units
 
 
-@_data.once
-def _default_index() -> _Index:
-    return _Index.build(_data.load_units(), _data.load_unit_keys(), _data.load_char_map())
+@once
+def _default_index() -> UnitIndex:
+    return UnitIndex.build(load_units(), load_unit_keys(), default_normalizer())
 
 
-@_data.once
-def default_matcher() -> Matcher:
-    """The process's matcher over the packaged data, built on first use."""
-    from jijinan.matching import Matcher
+units: PilotUnits = PilotUnits()
+"""The 300 pilot units, in the attachment's order: ``jijinan.units``."""
 
-    index = _default_index()
-    return Matcher(index.units, _data.load_division_index(), index.normalize)
+
+def coverage() -> Coverage:
+    """One row per county-level division in force in July 2015 (2,853): whether the pilot covered it.
+
+    The same as ``units.coverage()``; see [`PilotUnits.coverage`][jijinan.PilotUnits.coverage].
+    """
+    return units.coverage()

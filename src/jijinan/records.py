@@ -2,8 +2,11 @@
 
 Every record is a frozen, slotted, keyword-only attrs class: assigning to a field
 raises ``attrs.exceptions.FrozenInstanceError``, and every collection is a
-tuple. The records carry data only; loading them lives in ``jijinan._data``
-and querying them in ``jijinan.collection``.
+tuple. The records carry data only; loading them lives in ``jijinan.loading``
+and querying them in ``jijinan.collection`` and ``jijinan.matching``.
+
+Long because: it declares every public record and enum in one place, with the documentation
+of each field; it holds no logic, and users import all of them from here.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ __all__ = [
     "Match",
     "MatchStatus",
     "Notice",
+    "PanelRow",
     "PilotUnit",
     "Relation",
     "Requirement",
@@ -346,3 +350,27 @@ class CoverageRow:
     """The pilot unit whose area contains it, or ``None``."""
     via: Via | None
     """How it is covered, or ``None`` when it is not."""
+
+
+@attrs.frozen(kw_only=True)
+class PanelRow:
+    """One county-level division in one table of the panel (``jijinan.panel()``)."""
+
+    period: str
+    """The table: a year's end (``"2016"``) or the notice date (``"2015-07"``)."""
+    year: int
+    """The year of the table (2015 for both ``"2015-07"`` and ``"2015"``)."""
+    post: bool
+    """Whether the table is after the notice (3 July 2015): the end of 2015 and later."""
+    code: str
+    name: str
+    province: str
+    province_code: str
+    prefecture: str | None
+    """Its prefecture-level parent in that table, if any."""
+    prefecture_code: str | None
+    status: MatchStatus
+    """``pilot``, ``covered``, ``partial`` or ``not_pilot``: its land in that table against the
+    pilot's area at the notice date (the rules of the docs' Matching page)."""
+    units: tuple[PilotUnit, ...]
+    """The pilot units whose land it holds, all or part (attachment order); empty for not_pilot."""

@@ -1,0 +1,174 @@
+"""What every table file shares: the table being read (``Table``, ``Chunk``), the errors, extras.
+
+A format module reads its format into a ``Table`` of ``Chunk``s of rows, each exactly as wide as
+the columns, and writes rows through a ``Sink`` (``jijinan.files.sinks``). The errors here are
+what the command line reports as one line with exit status 2.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+
+__all__ = [
+    "CHUNK_ROWS",
+    "MAX_FIELD",
+    "SAMPLE",
+    "Chunk",
+    "InputError",
+    "MissingExtraError",
+    "Table",
+    "describe_columns",
+    "find_column",
+    "require",
+]
+
+MAX_FIELD = 8 * 1024 * 1024
+"""The longest field read, in characters (Excel's own limit is 32,767)."""
+SAMPLE = 64 * 1024
+"""How many bytes are looked at to tell the encoding and the delimiter."""
+CHUNK_ROWS = 10_000
+
+
+class InputError(ValueError):
+    """The input cannot be read as a table: the message names the input and, where it can, the line."""
+
+
+class MissingExtraError(ImportError):
+    """A file format needs an optional dependency that is not installed: the message names the extra."""
+
+
+def require(module: str, distribution: str, extra: str, purpose: str) -> Any:
+    """Import ``module``, an optional dependency.
+
+    Raises:
+        MissingExtraError: it is not installed; the message says ``pip install "jijinan[extra]"``.
+    """
+    try:
+        return importlib.import_module(module)
+    except ImportError as exc:
+        raise MissingExtraError(
+            f'{purpose} needs {distribution}, which is not installed: pip install "jijinan[{extra}]"'
+        ) from exc
+
+
+@attrs.define
+class Chunk:
+    """Consecutive rows of a table, each exactly as wide as its columns."""
+
+    rows: list[list[str]]
+    first_line: int
+    """The line (or sheet row) the first row starts on, counting from 1."""
+    multiline: bool = True
+    """Whether a row may run over several lines (a quoted field with line breaks)."""
+
+    def line(self, index: int) -> int:
+        """The line on which row ``index`` of the chunk starts."""
+        if not self.multiline:
+            return self.first_line + index
+        extra = 0
+        for row in self.rows[:index]:
+            for cell in row:
+                if "\n" in cell or "\r" in cell:
+                    extra += cell.count("\n") + cell.count("\r") - cell.count("\r\n")
+        return self.first_line + index + extra
+
+
+class Table:
+    """A table being read: its columns, then its rows chunk by chunk (see ``open_table``)."""
+
+    def __init__(
+        self,
+        name: str,
+        columns: list[str],
+        chunks: Iterator[Chunk],
+        *,
+        kind: str,
+        encoding: str | None = None,
+        delimiter: str | None = None,
+        size: int | None = None,
+        position: Any = None,
+        close: Any = None,
+    ) -> None:
+        self.name = name
+        """How messages call the input: its path, or ``standard input``."""
+        self.columns = columns
+        """The column names: the header's, or column1, column2, … without one."""
+        self.kind = kind
+        """``text`` or ``spreadsheet``."""
+        self.encoding = encoding
+        self.delimiter = delimiter
+        self.size = size
+        """The input's size in bytes, when known (a file, not a pipe)."""
+        self._chunks = chunks
+        self._position = position
+        self._close = close
+
+    def chunks(self) -> Iterator[Chunk]:
+        """The rows, in chunks.
+
+        Raises:
+            InputError: a row is of the wrong width, a quote is never closed, a field is too
+                long, bytes are not in the encoding, or the input cannot be read.
+        """
+        return self._chunks
+
+    @property
+    def position(self) -> int:
+        """How many bytes of the input have been read so far."""
+        return int(self._position()) if self._position is not None else 0
+
+    def close(self) -> None:
+        """Close the input (not standard input)."""
+        if self._close is not None:
+            self._close()
+
+    def __enter__(self) -> Table:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+def find_column(table: Table, spec: str, option: str = "--column") -> int:
+    """The index of the column that ``spec`` names: by name, else by position counting from 1.
+
+    A name is looked for exactly, then ignoring case and surrounding spaces.
+
+    Raises:
+        InputError: no column, or several, answer to ``spec``.
+    """
+    columns = table.columns
+    exact = [i for i, c in enumerate(columns) if c == spec]
+    if not exact:
+        folded = spec.strip().casefold()
+        exact = [i for i, c in enumerate(columns) if c.strip().casefold() == folded]
+    if len(exact) == 1:
+        return exact[0]
+    if len(exact) > 1:
+        places = ", ".join(str(i + 1) for i in exact)
+        raise InputError(
+            f"{table.name}: {len(exact)} columns are called {spec!r} (positions {places}); "
+            f"give the position instead, e.g. {option} {exact[0] + 1}"
+        )
+    if spec.isdigit() and 1 <= int(spec) <= len(columns):
+        return int(spec) - 1
+    hint = ""
+    if sum(not c.strip() for c in columns) * 2 > len(columns):
+        hint = " (is the first row a title? give --skip 1, or more, to start below it)"
+    raise InputError(f"{table.name} has no column {spec!r} (given as {option}); {describe_columns(columns)}{hint}")
+
+
+def describe_columns(columns: list[str]) -> str:
+    """``its columns are: a, b, c`` for messages (odd names quoted)."""
+
+    def show(name: str) -> str:
+        return repr(name) if not name or name != name.strip() or "," in name else name
+
+    listed = ", ".join(show(c) for c in columns[:30])
+    if len(columns) > 30:
+        listed += f", … ({len(columns)} in all)"
+    return f"its columns are: {listed}"

@@ -1,0 +1,203 @@
+"""The answers of matching: ``Match`` records and the words of their reasons.
+
+A division found at one table is answered with the verdict the build made for it (a
+division is judged once per table and the fields kept); the other answers say why a name
+is ``ambiguous`` (every candidate) or ``unknown`` (which table, and where the name is
+instead), and read the statistical zones of NBS codes by their prefecture.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final
+
+from jijinan._sealed import Sealed
+from jijinan.loading.divisions import DivisionIndex
+from jijinan.matching.status import NOT_PILOT_DETAIL
+from jijinan.records import Division, Level, Match, MatchStatus, PilotUnit, Via
+
+__all__ = ["MISSING_NAME", "Answers", "unknown"]
+
+_MAX_LISTED = 6
+_STATUSES: Final = {s.value: s for s in MatchStatus}
+
+
+class Answers(Sealed):
+    """Makes the ``Match`` records of one division index and its pilot units."""
+
+    __slots__ = ("_judged", "index", "units")
+    units: tuple[PilotUnit, ...]
+    index: DivisionIndex
+    _judged: dict[tuple[int, int], tuple[MatchStatus, PilotUnit | None, Via | None, str, str, str, str]]
+
+    def __init__(self, units: tuple[PilotUnit, ...], index: DivisionIndex) -> None:
+        object.__setattr__(self, "units", units)
+        object.__setattr__(self, "index", index)
+        # (span, table) -> the fields of its Match but the query: a division is judged once.
+        object.__setattr__(self, "_judged", {})
+
+    def via(self, unit: PilotUnit, code: str | None) -> Via:
+        """How a division lies in ``unit``: the unit itself, or inside a prefecture-level unit or Beijing."""
+        if unit.code == code or unit.level is Level.COUNTY:
+            return Via.SELF
+        return Via.PROVINCE if unit.level is Level.PROVINCIAL else Via.PREFECTURE
+
+    def judged(self, query: str, span: int, period: int) -> Match:
+        """The match of ``query`` to one division at one table, with the verdict the build made."""
+        fields = self._judged.get((span, period))
+        if fields is None:
+            index = self.index
+            version = index.version(span, period)
+            code = index.codes[span]
+            label = index.periods[period]
+            status = _STATUSES[version.status]
+            unit = self.units[version.units[0] - 1] if version.units else None
+            via = None if unit is None else Via.SELF if status is MatchStatus.PILOT else self.via(unit, code)
+            full = index.full_name(span, period)
+            reason = f"{full} ({code}, {label} table){version.detail or NOT_PILOT_DETAIL}"
+            fields = self._judged[(span, period)] = (status, unit, via, code, full, label, reason)
+        status, unit, via, code, name, label, reason = fields
+        return Match(
+            query=query,
+            status=status,
+            unit=unit,
+            via=via,
+            code=code,
+            name=name,
+            period=label,
+            candidates=(),
+            reason=reason,
+        )
+
+    def bureau(self, query: str, unit: PilotUnit) -> Match:
+        return Match(
+            query=query,
+            status=MatchStatus.PILOT,
+            unit=unit,
+            via=Via.SELF,
+            code=None,
+            name=unit.full_name,
+            period=self.index.periods[self.index.notice],
+            candidates=(),
+            reason=f"{unit.full_name} is pilot unit {unit.seq}, a state-farm bureau with no division code",
+        )
+
+    def ambiguous(self, query: str, spans: list[int], period: int) -> Match:
+        index = self.index
+        label = index.periods[period]
+        candidates = tuple(
+            Division(
+                code=index.codes[i],
+                name=index.names[i],
+                full_name=index.full_name(i, period),
+                period=label,
+            )
+            for i in spans
+        )
+        listed = ", ".join(f"{c.full_name} ({c.code}, {c.period})" for c in candidates[:_MAX_LISTED])
+        more = f" and {len(candidates) - _MAX_LISTED} more" if len(candidates) > _MAX_LISTED else ""
+        fit = f"{len(candidates)} divisions of {self.table(period)} fit"
+        return Match(
+            query=query,
+            status=MatchStatus.AMBIGUOUS,
+            unit=None,
+            via=None,
+            code=None,
+            name=None,
+            period=None,
+            candidates=candidates,
+            reason=f"{fit}: {listed}{more}; give province= or prefecture=",
+        )
+
+    def not_found(self, query: str, spans: Sequence[int], found: Sequence[int], period: int | None) -> Match:
+        shown = query.strip()[:40]
+        if period is not None and spans:
+            first = spans[0]
+            same = [i for i in spans if self.index.codes[i] == self.index.codes[first]]
+            years = " and ".join(self.years(i) for i in same[:3])
+            elsewhere = f"{self.index.names[first]} ({self.index.codes[first]}) is in {years}"
+            return unknown(query, f"no division of {self.table(period)} is called {shown!r}; {elsewhere}")
+        if found and not spans:
+            return unknown(query, f"no division called {shown!r} lies in the province or prefecture given")
+        where = self.table(period) if period is not None else "the tables of 2000-2024"
+        return unknown(query, f"no division of {where} is called {shown!r}")
+
+    def zone(self, query: str, code: str, period: int | None) -> Match:
+        """A six-digit code no table has: NBS statistical zones (xxxx7x) are read by their prefecture."""
+        if code[4] != "7":
+            return unknown(query, f"no division of the tables of 2000-2024 has the code {code}")
+        at = self.index.notice if period is None else period
+        parent = None
+        for candidate in (code[:4] + "00", code[:2] + "0000"):
+            alive = [i for i in self.index.lookup(candidate) or () if i >= 0 and self.index.alive(i, at)]
+            if alive:
+                parent = alive[0]
+                break
+        label = self.index.periods[at]
+        if parent is None:
+            return unknown(
+                query, f"{code} is no division's code, and no prefecture {code[:4]}00 is in the {label} table"
+            )
+        version = self.index.version(parent, at)
+        whole = self.index.full_name(parent, at)
+        whose = f"{code} is a statistical zone of {whole} ({self.index.codes[parent]}, {label} table)"
+        unit = self.units[version.units[0] - 1] if version.units else None
+        if version.status in ("pilot", "covered") and unit is not None:
+            return Match(
+                query=query,
+                status=MatchStatus.COVERED,
+                unit=unit,
+                via=self.via(unit, code),
+                code=code,
+                name=None,
+                period=label,
+                candidates=(),
+                reason=f"{whose}, all of which lay inside pilot unit {unit.seq} {unit.full_name}",
+            )
+        if version.status == "not_pilot":
+            return Match(
+                query=query,
+                status=MatchStatus.NOT_PILOT,
+                unit=None,
+                via=None,
+                code=code,
+                name=None,
+                period=label,
+                candidates=(),
+                reason=f"{whose}, none of which was in the pilot at the notice date",
+            )
+        return unknown(
+            query,
+            f"{whose}, which holds pilot land and other land; the code tables do not say which the zone lies in",
+        )
+
+    def table(self, period: int) -> str:
+        """'the July 2015 table' (the notice date), 'the 2020 table' (a year's end)."""
+        return f"the {self.label(period)} table"
+
+    def years(self, span: int) -> str:
+        """'the 2014 table', 'the tables from 2000 to July 2015'."""
+        first, last = self.index.first[span], self.index.last[span]
+        if first == last:
+            return self.table(first)
+        return f"the tables from {self.label(first)} to {self.label(last)}"
+
+    def label(self, period: int) -> str:
+        return "July 2015" if period == self.index.notice else self.index.periods[period]
+
+
+def unknown(query: str, reason: str) -> Match:
+    return Match(
+        query=query,
+        status=MatchStatus.UNKNOWN,
+        unit=None,
+        via=None,
+        code=None,
+        name=None,
+        period=None,
+        candidates=(),
+        reason=reason,
+    )
+
+
+MISSING_NAME: Final = unknown("", "missing value")

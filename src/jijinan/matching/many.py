@@ -1,0 +1,146 @@
+"""Matching many names at once: a column of names with hints given once or row by row.
+
+Each distinct combination of a name and its hints is matched once (``jijinan.matching.columns``
+splits a column into its distinct values), so a long column of repeated names costs little
+more than its distinct values. Every hint is checked before any name is read. A mixin of
+``Matcher``, which supplies the one-name steps it calls.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TypeVar
+
+from jijinan.loading.divisions import DivisionIndex
+from jijinan.matching.answers import MISSING_NAME, unknown
+from jijinan.matching.columns import MISSING, broadcast, distinct, is_missing, is_scalar
+from jijinan.records import Match
+
+__all__ = ["Hints", "ManyRows"]
+
+T = TypeVar("T")
+Hints = frozenset[str] | None
+
+
+class ManyRows:
+    """``match_many`` and ``match_distinct``, over the one-name steps of a matcher."""
+
+    __slots__ = ()
+    index: DivisionIndex
+
+    def _hint(self, value: str | None, table: Mapping[str, frozenset[str]], what: str) -> Hints:
+        raise NotImplementedError
+
+    def _period(self, as_of: object) -> int | None:
+        raise NotImplementedError
+
+    def _match(self, name: str, provinces: Hints, prefectures: Hints, period: int | None) -> Match:
+        raise NotImplementedError
+
+    def match_many(
+        self,
+        names: Iterable[object],
+        *,
+        province: object = None,
+        prefecture: object = None,
+        as_of: object = None,
+    ) -> tuple[Match, ...]:
+        found, codes = self.match_distinct(names, province=province, prefecture=prefecture, as_of=as_of)
+        table = [*found, MISSING_NAME]  # MISSING (-1) indexes the last entry
+        return tuple(map(table.__getitem__, codes))
+
+    def match_distinct(
+        self,
+        names: Iterable[object],
+        *,
+        province: object = None,
+        prefecture: object = None,
+        as_of: object = None,
+    ) -> tuple[list[Match], list[int]]:
+        """The matches of the distinct rows of ``names`` (with their hints), and each row's index.
+
+        A row whose name is missing has the index ``MISSING`` (-1).
+        """
+        if isinstance(names, (str, bytes)):
+            raise TypeError("names must be an iterable of names, not a single str; use match() for one name")
+        if not isinstance(names, Iterable):
+            raise TypeError(f"names must be an iterable of names, got {type(names).__name__}")
+        if all(is_scalar(hint) for hint in (province, prefecture, as_of)):
+            hints = (
+                None if is_missing(province) else self._hint(province, self.index.provinces, "province"),  # type: ignore[arg-type]
+                None if is_missing(prefecture) else self._hint(prefecture, self.index.prefectures, "prefecture"),  # type: ignore[arg-type]
+                self._row_period(as_of),
+            )
+            uniques, codes = distinct(names)
+            return [self._match_value(value, *hints) for value in uniques], codes
+        rows = names if isinstance(names, Sequence) else list(names)
+        # Every hint is checked before any name is read: a bad hint is the caller's mistake,
+        # whatever the names hold. Each distinct hint value is checked once.
+        provinces = self._hint_column(province, len(rows), "province", self._province_hint)
+        prefectures = self._hint_column(prefecture, len(rows), "prefecture", self._prefecture_hint)
+        periods = self._hint_column(as_of, len(rows), "as_of", self._row_period)
+        keyed = [
+            None if is_missing(name) else (name, provinces[i], prefectures[i], periods[i])
+            for i, name in enumerate(rows)
+        ]
+        uniques, codes = distinct(keyed)
+        return [self._match_value(*key) for key in uniques], codes  # type: ignore[misc]
+
+    def _hint_column(self, hint: object, length: int, what: str, check: Callable[[object], T]) -> Sequence[T | None]:
+        column = broadcast(hint, length, what)
+        if column is None:
+            return [None] * length
+        values, codes = distinct(column)
+        checked = [check(value) for value in values]
+        return [None if c == MISSING else checked[c] for c in codes]
+
+    def _province_hint(self, value: object) -> Hints:
+        return self._row_hint(value, self.index.provinces, "province")
+
+    def _prefecture_hint(self, value: object) -> Hints:
+        return self._row_hint(value, self.index.prefectures, "prefecture")
+
+    def _row_hint(self, value: object, table: Mapping[str, frozenset[str]], what: str) -> Hints:
+        if is_missing(value):
+            return None
+        if not isinstance(value, str):
+            raise TypeError(f"{what} must be a str (a name or a code) or missing, got {type(value).__name__}")
+        if not value.strip():
+            return None  # an empty cell in a hint column: no hint for that row
+        return self._hint(value, table, what)
+
+    def _row_period(self, as_of: object) -> int | None:
+        if is_missing(as_of):
+            return None
+        if isinstance(as_of, float) and as_of.is_integer():
+            as_of = int(as_of)  # a year column with missing values is read as floats
+        return self._period(as_of)
+
+    def _match_value(self, value: object, provinces: Hints, prefectures: Hints, period: int | None) -> Match:
+        if type(value) is not str:  # the rare case first costs the common one a single test
+            if value is None or is_missing(value):
+                return MISSING_NAME
+            value = value if isinstance(value, str) else _code_text(value)
+        if not value or value.isspace():
+            return unknown(value, "empty name")
+        return self._match(value, provinces, prefectures, period)
+
+
+def _code_text(value: object) -> str:
+    """A number in a column of names is a code (a code column read as integers)."""
+    if isinstance(value, bool):
+        raise TypeError("names must hold str (or missing values), got bool")
+    try:
+        number = operator.index(value)  # type: ignore[arg-type]  # int, numpy integers
+    except TypeError:
+        if type(value).__name__ in ("float", "Decimal") or type(value).__name__.startswith("float"):
+            as_float = float(value)  # type: ignore[arg-type]
+            if as_float.is_integer() and as_float > 0:
+                return str(int(as_float))
+        raise TypeError(
+            f"names must hold str, integer codes or missing values, got {type(value).__name__} {value!r:.40}"
+        ) from None
+    if number <= 0:
+        raise TypeError(f"names must hold str, positive integer codes or missing values, got {number}")
+    return str(number)

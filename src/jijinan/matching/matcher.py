@@ -1,0 +1,202 @@
+"""The matcher: which division one name denotes, at which table, and the answer for it.
+
+Three steps, each in its own module: reading the name (``jijinan.matching.reading``: its
+normal form, a code in it, its province and prefecture prefixes), finding it in the
+division index (``jijinan.loading.divisions``, built at build time), and the answer for the
+division found (``jijinan.matching.answers``: the verdict the build made by the rules of
+``jijinan.matching.status``). Many names at once: ``jijinan.matching.many``.
+
+It never guesses: a name that fits several divisions of the table it is read in is
+``ambiguous``, with every candidate.
+"""
+
+from __future__ import annotations
+
+import operator
+import types
+from collections.abc import Mapping, Sequence
+from typing import Final
+
+from jijinan._sealed import Sealed
+from jijinan.errors import DivisionNotFoundError
+from jijinan.loading.divisions import FIRST_YEAR, LAST_YEAR, DivisionIndex
+from jijinan.matching.answers import Answers, unknown
+from jijinan.matching.many import Hints, ManyRows
+from jijinan.matching.reading import GENERIC_WORDS, WHOLE_WORDS, Normalizer, check_key, code_in, prefix_readings
+from jijinan.records import Match, PilotUnit, Via
+
+__all__ = ["MAX_NAME_LENGTH", "Matcher"]
+
+MAX_NAME_LENGTH: Final = 100
+
+
+class Matcher(ManyRows, Sealed):
+    """The pilot units and the division index, and the rules that join them."""
+
+    __slots__ = ("_covering", "_order", "answers", "index", "july", "normalize", "units")
+    units: tuple[PilotUnit, ...]
+    index: DivisionIndex
+    normalize: Normalizer
+    july: Mapping[str, int]
+    """Code -> span of every division in force at the notice date."""
+    _covering: dict[str, PilotUnit | None] | None
+    _order: tuple[int, ...]
+    answers: Answers
+
+    def __init__(self, units: tuple[PilotUnit, ...], index: DivisionIndex, normalize: Normalizer) -> None:
+        setattr_ = object.__setattr__
+        setattr_(self, "units", units)
+        setattr_(self, "index", index)
+        setattr_(self, "normalize", normalize)
+        # Code -> span of every division in force at the notice date.
+        setattr_(self, "july", types.MappingProxyType({index.codes[i]: i for i in index.at(index.notice)}))
+        setattr_(self, "_covering", None)  # made on first use
+        setattr_(self, "_order", tuple(index.search_order()))
+        setattr_(self, "answers", Answers(units, index))
+
+    # -- the notice date ----------------------------------------------------------
+
+    def _covering_units(self) -> dict[str, PilotUnit | None]:
+        covering = self._covering
+        if covering is None:  # a race only builds the same table twice
+            covering = {}
+            for code, span in self.july.items():
+                version = self.index.version(span, self.index.notice)
+                inside = version.status in ("pilot", "covered")
+                covering[code] = self.units[version.units[0] - 1] if inside else None
+            object.__setattr__(self, "_covering", covering)
+        return covering
+
+    def covering(self, code: str) -> PilotUnit | None:
+        """The pilot unit containing the July-2015 division ``code``, or ``None``."""
+        covering = self._covering_units()
+        if type(code) is str and code in covering:
+            return covering[code]
+        check_key(code, "code")
+        text = code.strip()
+        if text in covering:
+            return covering[text]
+        if not (len(text) == 6 and text.isdigit()):
+            raise ValueError(f"code must be six digits, got {code[:20]!r}")
+        later = [i for i in self.index.lookup(text) or () if i >= 0]
+        hint = ""
+        if later:
+            i = later[0]
+            hint = f"; it is the code of {self.index.names[i]} in {self.answers.years(i)}"
+        raise DivisionNotFoundError(f"{text} is not a code in the July 2015 table{hint}")
+
+    def via(self, unit: PilotUnit, code: str | None) -> Via:
+        """How a division lies in ``unit``: the unit itself, or inside a prefecture-level unit or Beijing."""
+        return self.answers.via(unit, code)
+
+    # -- one name -----------------------------------------------------------------
+
+    def match(
+        self, name: str, *, province: str | None = None, prefecture: str | None = None, as_of: int | str | None = None
+    ) -> Match:
+        check_key(name, "name")
+        provinces = self._hint(province, self.index.provinces, "province")
+        prefectures = self._hint(prefecture, self.index.prefectures, "prefecture")
+        return self._match(name, provinces, prefectures, self._period(as_of))
+
+    def _hint(self, value: str | None, table: Mapping[str, frozenset[str]], what: str) -> Hints:
+        if value is None:
+            return None
+        check_key(value, what)
+        found = table.get(self.normalize(value[:MAX_NAME_LENGTH]))
+        if found is None:
+            raise ValueError(f"{what} {value[:40]!r} names no {what}-level division of the tables 2000-2024")
+        return found
+
+    def _period(self, as_of: object) -> int | None:
+        """The table ``as_of`` names: a year (its year-end table) or a table's label ("2015-07")."""
+        if as_of is None:
+            return None
+        if isinstance(as_of, str):
+            if as_of in self.index.periods:
+                return self.index.periods.index(as_of)
+            raise ValueError(f"as_of must be a year from {FIRST_YEAR} to {LAST_YEAR} or '2015-07', got {as_of[:20]!r}")
+        try:
+            if isinstance(as_of, bool):
+                raise TypeError
+            year = operator.index(as_of)  # type: ignore[arg-type]  # int and numpy integers
+        except TypeError:
+            raise TypeError(f"as_of must be a year (int), '2015-07' or None, got {type(as_of).__name__}") from None
+        if not FIRST_YEAR <= year <= LAST_YEAR:
+            raise ValueError(f"as_of must be a year from {FIRST_YEAR} to {LAST_YEAR} or '2015-07', got {year}")
+        return self.index.period_of_year(year)
+
+    def _match(self, name: str, provinces: Hints, prefectures: Hints, period: int | None) -> Match:
+        if len(name) > MAX_NAME_LENGTH:
+            return unknown(name, f"the name is {len(name):,} characters long; no division's name is")
+        key = self.normalize(name)
+        if key in GENERIC_WORDS:
+            return unknown(
+                name, f"{name.strip()[:40]!r} is a generic word, not a division's name: qualify it (北京市全市)"
+            )
+        found: Sequence[int] | None = self.index.lookup(key)
+        if found is None:
+            code = code_in(key)
+            if code is not None:
+                found = self.index.lookup(code)
+                if found is None:
+                    return self.answers.zone(name, code, period)
+            else:
+                found = self._by_prefixes(key)
+        if found and found[0] < 0:
+            return self.answers.bureau(name, self.units[-found[0] - 1])
+        spans = self._fitting(found, provinces, prefectures)
+        chosen, at = self._choose(spans, period)
+        if not chosen and code_in(key) is None:
+            # A key made for one division may also be read by its prefixes as another: the
+            # notice's 芜湖市弋江区 is the July 2015 division, but in 2024 it is the 弋江区 of then.
+            read = self._fitting(self._by_prefixes(key), provinces, prefectures)
+            chosen, at = self._choose(read, period)
+            spans = spans or read
+        if not chosen:
+            return self.answers.not_found(name, spans, found, period)
+        if len(chosen) > 1:
+            return self.answers.ambiguous(name, chosen, at)
+        return self.answers.judged(name, chosen[0], at)
+
+    def _fitting(self, found: Sequence[int], provinces: Hints, prefectures: Hints) -> Sequence[int]:
+        if provinces is None and prefectures is None:
+            return found
+        codes = self.index.codes
+        return [i for i in found if i >= 0 and _fits(codes[i], provinces, prefectures)]
+
+    def _choose(self, spans: Sequence[int], period: int | None) -> tuple[list[int], int]:
+        """The spans in force at ``period``, or (no period) at the first table of the search order that has any."""
+        first, last = self.index.first, self.index.last
+        if period is not None:
+            return [i for i in spans if first[i] <= period <= last[i]], period
+        for at in self._order:
+            chosen = [i for i in spans if first[i] <= at <= last[i]]
+            if chosen:
+                return chosen, at
+        return [], self.index.notice
+
+    def _by_prefixes(self, key: str) -> list[int]:
+        """Spans found by reading the front of ``key`` as province and prefecture names."""
+        index = self.index
+        out: list[int] = []
+        for reading in prefix_readings(key, index.provinces, index.prefectures, index.longest):
+            if not reading.rest or reading.rest in WHOLE_WORDS:
+                # the prefix names the division itself (河北, 北京市全市): the innermost one read
+                digits = reading.prefectures or reading.provinces or frozenset()
+                codes = [d + "00" if len(d) == 4 else d + "0000" for d in digits]
+                found = [i for code in codes for i in index.lookup(code) or ()]
+            elif reading.rest in GENERIC_WORDS:
+                continue
+            else:
+                found = [
+                    i
+                    for i in index.lookup(reading.rest) or ()
+                    if i >= 0 and _fits(index.codes[i], reading.provinces, reading.prefectures)
+                ]
+            out.extend(i for i in found if i not in out)
+        return out
+
+
+def _fits(code: str, provinces: Hints, prefectures: Hints) -> bool:
+    return (provinces is None or code[:2] in provinces) and (prefectures is None or code[:4] in prefectures)
