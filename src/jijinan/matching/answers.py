@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
+import attrs
+
 from jijinan._sealed import Sealed
 from jijinan.loading.divisions import DivisionIndex
 from jijinan.matching.status import NOT_PILOT_DETAIL
@@ -56,18 +58,7 @@ class Answers(Sealed):
             full = index.full_name(span, period)
             reason = f"{full} ({code}, {label} table){version.detail or NOT_PILOT_DETAIL}"
             fields = self._judged[(span, period)] = (status, unit, via, code, full, label, reason)
-        status, unit, via, code, name, label, reason = fields
-        return Match(
-            query=query,
-            status=status,
-            unit=unit,
-            via=via,
-            code=code,
-            name=name,
-            period=label,
-            candidates=(),
-            reason=reason,
-        )
+        return _judged_match(query, fields)
 
     def bureau(self, query: str, unit: PilotUnit) -> Match:
         return Match(
@@ -184,6 +175,54 @@ class Answers(Sealed):
 
     def label(self, period: int) -> str:
         return "July 2015" if period == self.index.notice else self.index.periods[period]
+
+
+# A judged division's Match is the same record every time but for its query: filled slot by slot
+# from fields made (and checked) once, without the keyword-argument call of attrs' __init__
+# (a third of the time of a name already judged). ``Match`` has no validators or converters to
+# skip; if its fields ever change, the plain constructor is used.
+_FIELDS = ("query", "status", "unit", "via", "code", "name", "period", "candidates", "reason")
+_new = object.__new__
+_set_query, _set_status, _set_unit, _set_via, _set_code, _set_name, _set_period, _set_candidates, _set_reason = (
+    Match.__dict__[field].__set__ for field in _FIELDS
+)
+
+
+_Fields = tuple[MatchStatus, "PilotUnit | None", "Via | None", str, str, str, str]
+
+
+def _judged_match(query: str, fields: _Fields) -> Match:
+    status, unit, via, code, name, period, reason = fields
+    match: Match = _new(Match)
+    _set_query(match, query)
+    _set_status(match, status)
+    _set_unit(match, unit)
+    _set_via(match, via)
+    _set_code(match, code)
+    _set_name(match, name)
+    _set_period(match, period)
+    _set_candidates(match, ())
+    _set_reason(match, reason)
+    return match
+
+
+def _constructed(query: str, fields: _Fields) -> Match:
+    status, unit, via, code, name, period, reason = fields
+    return Match(
+        query=query,
+        status=status,
+        unit=unit,
+        via=via,
+        code=code,
+        name=name,
+        period=period,
+        candidates=(),
+        reason=reason,
+    )
+
+
+if tuple(field.name for field in attrs.fields(Match)) != _FIELDS or attrs.fields(Match).query.validator is not None:
+    _judged_match = _constructed  # pragma: no cover - the record changed: build it the plain way
 
 
 def unknown(query: str, reason: str) -> Match:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from itertools import repeat
 from typing import TypeVar
 
 from jijinan.loading.divisions import DivisionIndex
@@ -80,20 +81,26 @@ class ManyRows:
         provinces = self._hint_column(province, len(rows), "province", self._province_hint)
         prefectures = self._hint_column(prefecture, len(rows), "prefecture", self._prefecture_hint)
         periods = self._hint_column(as_of, len(rows), "as_of", self._row_period)
-        keyed = [
-            None if is_missing(name) else (name, provinces[i], prefectures[i], periods[i])
-            for i, name in enumerate(rows)
+        values, names_at = distinct(rows)
+        # a row's key: its name's index and its checked hints; rows of a missing name are MISSING
+        seen: dict[tuple[int, Hints, Hints, int | None], int] = {}
+        add = seen.setdefault
+        codes = [
+            MISSING if key[0] == MISSING else add(key, len(seen))
+            for key in zip(names_at, provinces, prefectures, periods)  # noqa: B905 - hints may repeat one None
         ]
-        uniques, codes = distinct(keyed)
-        return [self._match_value(*key) for key in uniques], codes  # type: ignore[misc]
+        return [self._match_value(values[n], p, f, y) for n, p, f, y in seen], codes
 
-    def _hint_column(self, hint: object, length: int, what: str, check: Callable[[object], T]) -> Sequence[T | None]:
+    def _hint_column(self, hint: object, length: int, what: str, check: Callable[[object], T]) -> Iterable[T | None]:
         column = broadcast(hint, length, what)
         if column is None:
-            return [None] * length
+            return repeat(None)
         values, codes = distinct(column)
-        checked = [check(value) for value in values]
-        return [None if c == MISSING else checked[c] for c in codes]
+        checked: list[T | None] = [check(value) for value in values]
+        if not checked:
+            return repeat(None)
+        checked.append(None)  # MISSING (-1) indexes the last entry
+        return map(checked.__getitem__, codes)
 
     def _province_hint(self, value: object) -> Hints:
         return self._row_hint(value, self.index.provinces, "province")
