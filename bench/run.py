@@ -91,6 +91,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=21, help="process starts per cold-start measurement")
     parser.add_argument("--quick", action="store_true", help="few repeats: a smoke run, not a measurement")
+    parser.add_argument("--engines", action="store_true", help="also the 10 M-row Parquet section (polars, DuckDB)")
     parser.add_argument("--cli-only", action="store_true", help="only the jijinan match section (no pycountry needed)")
     args = parser.parse_args()
     runs = 3 if args.quick else args.runs
@@ -158,6 +159,8 @@ def main() -> int:
     )
     match_many_section(args.quick)
     frames_section(args.quick)
+    if args.engines:
+        engines_section(args.quick)
     return cli_section(args.quick)
 
 
@@ -284,6 +287,82 @@ def frames_section(quick: bool) -> None:
                 f"with a year column / without: **{yearly / plain:.2f}** (target ≤ 1.3)"
             )
         print()
+
+
+# -- past one process's patience: a 10 M-row Parquet file -----------------------------------------
+
+ENGINES = {
+    "polars eager: read_parquet, match_frame, write_parquet": """
+import sys, polars as pl, jijinan
+frame = pl.read_parquet(sys.argv[1])
+jijinan.match_frame(frame, "county", year="year").write_parquet(sys.argv[2])
+""",
+    "polars lazy: scan_parquet, match_frame(LazyFrame), sink_parquet": """
+import sys, polars as pl, jijinan
+jijinan.match_frame(pl.scan_parquet(sys.argv[1]), "county", year="year").sink_parquet(sys.argv[2])
+""",
+    "DuckDB: distinct (county, year) matched, joined back in SQL, COPY to Parquet": """
+import sys, duckdb, pandas as pd, jijinan
+con = duckdb.connect()
+con.execute("SET threads TO 2")
+keys = con.execute(f"SELECT DISTINCT county, year FROM read_parquet('{sys.argv[1]}')").df()
+answers = jijinan.match_frame(keys, "county", year="year")
+for column in answers.columns[2:]:  # DuckDB takes the answers as plain text, not categories
+    answers[column] = answers[column].astype("string" if column != "unit_seq" else "Int64")
+con.register("answers", answers)
+con.execute(
+    f"COPY (SELECT t.*, a.* EXCLUDE (county, year) FROM read_parquet('{sys.argv[1]}') t "
+    "LEFT JOIN answers a ON t.county IS NOT DISTINCT FROM a.county AND t.year IS NOT DISTINCT FROM a.year) "
+    f"TO '{sys.argv[2]}' (FORMAT parquet)"
+)
+""",
+}
+
+
+def engines_section(quick: bool) -> None:
+    """match_frame past memory: polars eager against lazy, and the same pattern in DuckDB, as whole processes."""
+    import random
+
+    import jijinan
+
+    rows = 200_000 if quick else 10_000_000
+    print(f"## {rows:,} rows of Parquet: eager, lazy, and in DuckDB\n")
+    try:
+        import polars as pl
+    except ImportError:
+        print("polars is not installed: skipped.\n")
+        return
+    names = [r.name for r in jijinan.coverage()]
+    draw = random.Random(SEED)
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "counties.parquet"
+        counties = pl.Series("county", names)[pl.Series([draw.randrange(len(names)) for _ in range(100_000)])]
+        block = pl.DataFrame({"county": counties, "year": [draw.randint(2005, 2024) for _ in range(100_000)]})
+        whole = pl.concat([block] * (rows // 100_000)).with_row_index("id")
+        whole.write_parquet(source)
+        del whole, block
+        print(
+            f"`id, county, year`: {len(names):,} names and years 2005-2024 at random; each command a "
+            "new process, matching on `year` and writing Parquet.\n"
+        )
+        print("| command | wall s | CPU s | peak RSS MiB |\n|---|---:|---:|---:|")
+        for label, code in ENGINES.items():
+            if label.startswith("DuckDB"):
+                try:
+                    import duckdb  # noqa: F401
+                except ImportError:
+                    print(f"| {label} | not installed | | |")
+                    continue
+            target = Path(folder) / "out.parquet"
+            result, seconds, kib, cpu = measured([sys.executable, "-c", code, str(source), str(target)])
+            if result.returncode != 0:
+                print(f"| {label} | failed: {result.stderr.strip().splitlines()[-1][:80]} | | |")
+                continue
+            print(f"| {label} | {seconds:.2f} | {cpu if cpu is not None else seconds:.2f} | {mib(kib)} |")
+            target.unlink(missing_ok=True)
+        print(
+            "\nSpark (PySpark) is not installed here: the same pattern is shown in docs/performance.md, not measured.\n"
+        )
 
 
 def cold_starts(commands: dict[str, str], runs: int) -> dict[str, tuple[float, int | None]]:
