@@ -21,22 +21,36 @@ from jijinan.records import Division, Level, Match, MatchStatus, PilotUnit, Via
 __all__ = ["MISSING_NAME", "Answers", "unknown"]
 
 _MAX_LISTED = 6
+KNOWN_LIMIT: Final = 100_000
+"""Answers kept for names matched again: a panel's (name, year) pairs, at a few hundred bytes each."""
 _STATUSES: Final = {s.value: s for s in MatchStatus}
 
 
 class Answers(Sealed):
     """Makes the ``Match`` records of one division index and its pilot units."""
 
-    __slots__ = ("_judged", "index", "units")
+    __slots__ = ("_judged", "index", "known", "units")
     units: tuple[PilotUnit, ...]
     index: DivisionIndex
     _judged: dict[tuple[int, int], tuple[MatchStatus, PilotUnit | None, Via | None, str, str, str, str]]
+    known: dict[tuple[object, ...], Match]
 
     def __init__(self, units: tuple[PilotUnit, ...], index: DivisionIndex) -> None:
         object.__setattr__(self, "units", units)
         object.__setattr__(self, "index", index)
         # (span, table) -> the fields of its Match but the query: a division is judged once.
         object.__setattr__(self, "_judged", {})
+        # (name, hints) -> its Match, for match_many: a column matched again (a notebook cell run
+        # twice, the same list in a loop) costs a lookup per distinct name. Bounded: see ``remember``.
+        object.__setattr__(self, "known", {})
+
+    def remember(self, key: tuple[object, ...], match: Match) -> Match:
+        """Keep ``match`` as the answer to ``key``; start afresh past ``KNOWN_LIMIT`` answers."""
+        known = self.known
+        if len(known) >= KNOWN_LIMIT:
+            known.clear()  # a race only clears twice
+        known[key] = match
+        return match
 
     def via(self, unit: PilotUnit, code: str | None) -> Via:
         """How a division lies in ``unit``: the unit itself, or inside a prefecture-level unit or Beijing."""

@@ -14,7 +14,7 @@ from itertools import repeat
 from typing import TypeVar
 
 from jijinan.loading.divisions import DivisionIndex
-from jijinan.matching.answers import MISSING_NAME, unknown
+from jijinan.matching.answers import MISSING_NAME, Answers, unknown
 from jijinan.matching.columns import MISSING, broadcast, distinct, is_missing, is_scalar
 from jijinan.records import Match
 
@@ -29,6 +29,7 @@ class ManyRows:
 
     __slots__ = ()
     index: DivisionIndex
+    answers: Answers
 
     def _hint(self, value: str | None, table: Mapping[str, frozenset[str]], what: str) -> Hints:
         raise NotImplementedError
@@ -74,7 +75,7 @@ class ManyRows:
                 self._row_period(as_of),
             )
             uniques, codes = distinct(names)
-            return [self._match_value(value, *hints) for value in uniques], codes
+            return [self._known(value, *hints) for value in uniques], codes
         rows = names if isinstance(names, Sequence) else list(names)
         # Every hint is checked before any name is read: a bad hint is the caller's mistake,
         # whatever the names hold. Each distinct hint value is checked once.
@@ -89,7 +90,7 @@ class ManyRows:
             MISSING if key[0] == MISSING else add(key, len(seen))
             for key in zip(names_at, provinces, prefectures, periods)  # noqa: B905 - hints may repeat one None
         ]
-        return [self._match_value(values[n], p, f, y) for n, p, f, y in seen], codes
+        return [self._known(values[n], p, f, y) for n, p, f, y in seen], codes
 
     def _hint_column(self, hint: object, length: int, what: str, check: Callable[[object], T]) -> Iterable[T | None]:
         column = broadcast(hint, length, what)
@@ -123,6 +124,16 @@ class ManyRows:
         if isinstance(as_of, float) and as_of.is_integer():
             as_of = int(as_of)  # a year column with missing values is read as floats
         return self._period(as_of)
+
+    def _known(self, value: object, *hints: object) -> Match:
+        """``_match_value``, its answer kept for a name (a str) met again with the same hints."""
+        if type(value) is not str:
+            return self._match_value(value, *hints)  # type: ignore[arg-type]
+        key = (value, *hints)
+        found = self.answers.known.get(key)
+        if found is None:
+            found = self.answers.remember(key, self._match_value(value, *hints))  # type: ignore[arg-type]
+        return found
 
     def _match_value(self, value: object, provinces: Hints, prefectures: Hints, period: int | None) -> Match:
         if type(value) is not str:  # the rare case first costs the common one a single test
