@@ -6,23 +6,21 @@ import ast
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from conftest import Build  # the built_data fixture's value
 
 REPO = Path(__file__).resolve().parent.parent
 
 
-def test_rebuild_reproduces_committed_data(shared: Path, tmp_path: Path) -> None:
+def test_rebuild_reproduces_committed_data(built_data: Build) -> None:
     committed = REPO / "src" / "jijinan" / "data"
-    result = subprocess.run(
-        [sys.executable, str(REPO / "scripts" / "build_data.py"), "--shared", str(shared), "--out", str(tmp_path)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    built = sorted(p.name for p in tmp_path.iterdir())
+    assert built_data.returncode == 0, built_data.stderr
+    built = sorted(p.name for p in built_data.out.iterdir())
     assert built == sorted(p.name for p in committed.iterdir() if p.is_file())
     for name in built:
-        assert (tmp_path / name).read_bytes() == (committed / name).read_bytes(), f"{name} differs: run the build"
+        assert (built_data.out / name).read_bytes() == (committed / name).read_bytes(), f"{name} differs: run the build"
 
 
 def test_build_fails_loudly_on_an_unexpected_seed(shared: Path, tmp_path: Path) -> None:

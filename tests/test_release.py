@@ -1,10 +1,13 @@
-"""Release readiness: sdist and wheel build, pass twine check, install clean elsewhere, and the
-sdist passes its own tests; the README reads right on PyPI."""
+"""Release readiness: sdist and wheel build, pass twine check, install clean elsewhere, the sdist
+holds the whole tree and passes its own tests (a part of them, SDIST_TESTS says which and why);
+the README reads right on PyPI."""
 
 from __future__ import annotations
 
+import fnmatch
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -77,7 +80,7 @@ def test_sdist_and_wheel(dist: Path) -> None:
         if script.suffix in (".py", ".tsv") and "__pycache__" not in script.parts:
             assert f"jijinan-{version}/{script.relative_to(REPO).as_posix()}" in members, script.name
     assert f"jijinan-{version}/CHANGELOG.md" in members
-    # what the tests read, so that they pass from the unpacked sdist
+    # what the tests read, so that they pass from the unpacked sdist (all of it: the next test)
     for path in ("mkdocs.yml", "CITATION.cff", "bench/run.py", ".github/workflows/ci.yml", "docs/citing.md"):
         assert f"jijinan-{version}/{path}" in members, path
     for test in sorted((REPO / "tests").glob("test_*.py")):
@@ -168,11 +171,74 @@ def test_the_link_check_sees_relative_links() -> None:
     assert _links(sample) == ["docs/matching.md", "chart.png", "../c.md", "x.html"]
 
 
+def _tree_files() -> set[str]:
+    """Every file of the source tree that is not ignored: as git lists it (tracked and untracked
+    both, as hatchling sees the tree), or, outside a git checkout, as found less .gitignore's."""
+    if shutil.which("git") and (REPO / ".git").exists():
+        listed = subprocess.run(
+            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            cwd=REPO, capture_output=True, check=False,
+        )  # fmt: skip
+        if listed.returncode == 0:
+            return {name for name in listed.stdout.decode("utf-8").split("\0") if name and (REPO / name).is_file()}
+    lines = (REPO / ".gitignore").read_text(encoding="utf-8").splitlines()
+    patterns = [".git", *(line.strip().rstrip("/") for line in lines if line.strip() and not line.startswith("#"))]
+
+    def ignored(name: str) -> bool:
+        return any(fnmatch.fnmatch(name, pattern) for pattern in patterns)
+
+    found = set()
+    for folder, folders, names in os.walk(REPO):
+        folders[:] = [name for name in folders if not ignored(name)]
+        found |= {(Path(folder) / name).relative_to(REPO).as_posix() for name in names if not ignored(name)}
+    return found
+
+
+def test_the_sdist_holds_the_whole_tree(dist: Path) -> None:
+    # Whatever a test reads (test files, tests/data, the data, the build scripts and their tables,
+    # the docs and their examples, bench/, the workflows, CITATION.cff): the sdist holds every file
+    # of the tree but CI's own script, as it is in the tree, and nothing the tree does not have.
+    # So the tests that the sdist's own run leaves out (SDIST_TESTS) read the very same files here.
+    version = jijinan.__version__
+    with tarfile.open(dist / f"jijinan-{version}.tar.gz") as archive:
+        members = {
+            m.name.removeprefix(f"jijinan-{version}/"): archive.extractfile(m).read()  # type: ignore[union-attr]
+            for m in archive.getmembers()
+            if m.isfile()
+        }
+    expected = {name for name in _tree_files() if not name.startswith(".ci/")}
+    assert expected - set(members) == set(), "not in the sdist: add to [tool.hatch.build.targets.sdist] include"
+    assert set(members) - expected == {"PKG-INFO"}
+    changed = [name for name in expected if members[name] != (REPO / name).read_bytes()]
+    assert changed == [], changed
+    for path in ("scripts/build_data.py", "src/jijinan/data/units.json", "tests/conftest.py", "pyproject.toml"):
+        assert path in members, path
+
+
+# What the sdist's own test run runs: the tests of what the sdist is for, a package built and
+# checked from it alone. Rebuilding the data from the sdist's own scripts and ../shared and finding
+# the shipped data again (test_build, the point of an sdist); the package loading, from the wheel
+# built from the sdist and from that wheel's zip, with its checks on the data (test_wheel,
+# test_loading); lookup, matching and the command line on that data (test_lookup, test_matching,
+# test_cli); and the docs' worked examples, which read the sdist's docs (test_docs_examples). The
+# rest of the suite tests the same code and files, which test_the_sdist_holds_the_whole_tree shows
+# are in the sdist unchanged, and runs in this run; running all of it twice would double the time.
+SDIST_TESTS = (
+    "test_build.py",
+    "test_wheel.py",
+    "test_loading.py",
+    "test_lookup.py",
+    "test_matching.py",
+    "test_cli.py",
+    "test_docs_examples.py",
+)
+
+
 @pytest.mark.skipif(os.environ.get(INNER_RUN) == "1", reason="this run is the sdist's own test run")
 def test_sdist_passes_its_own_tests(dist: Path, tmp_path: Path) -> None:
-    # Unpack the sdist and run its test suite there, against the wheel that `python -m build`
-    # built from that same sdist (it builds the sdist first, then the wheel from it), installed
-    # outside the tree. The inner run has the same tools and the same reference material.
+    # Unpack the sdist and run a part of its tests there (SDIST_TESTS), against the wheel that
+    # `python -m build` built from that same sdist (it builds the sdist first, then the wheel from
+    # it), installed outside the tree. The inner run has the same tools and reference material.
     version = jijinan.__version__
     with tarfile.open(dist / f"jijinan-{version}.tar.gz") as archive:
         if hasattr(tarfile, "data_filter"):
@@ -190,15 +256,16 @@ def test_sdist_passes_its_own_tests(dist: Path, tmp_path: Path) -> None:
     shared = Path(os.environ.get("JIJINAN_SHARED", REPO.parent / "shared")).resolve()  # as conftest.py finds it
     env = {**os.environ, "PYTHONPATH": str(site), INNER_RUN: "1", "JIJINAN_SHARED": str(shared)}
     report = tmp_path / "report.xml"
+    tests = [f"tests/{name}" for name in SDIST_TESTS]
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", f"--junitxml={report}"],
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", f"--junitxml={report}", *tests],
         cwd=tree, env=env, capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert result.returncode == 0, result.stdout[-5000:] + result.stderr[-2000:]
-    cases = ET.parse(report).getroot().iter("testcase")
+    cases = list(ET.parse(report).getroot().iter("testcase"))
     files = {next((p for p in case.get("classname", "").split(".") if p.startswith("test_")), "") for case in cases}
-    expected = {test.stem for test in (REPO / "tests").glob("test_*.py")}
-    assert expected <= files, expected - files  # every test file was collected and ran
+    assert files == {Path(name).stem for name in SDIST_TESTS}  # every one of them was collected and ran
+    assert not [case for case in cases if case.find("skipped") is not None]  # the rebuild too: nothing skipped
     summary = result.stdout.strip().splitlines()[-1]
     assert " passed" in summary, summary
     assert "failed" not in summary, summary
