@@ -6,6 +6,8 @@ import html
 import re
 import subprocess
 import sys
+import tomllib
+import unicodedata
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -155,3 +157,61 @@ def test_data_dictionary_names_every_field(record: type) -> None:
 def test_data_dictionary_names_every_column() -> None:
     for column in (*UNIT_COLUMNS, *COVERAGE_COLUMNS, *MATCH_COLUMNS, *panel_columns(["2015"])):
         assert f"| `{column.name}` | {column.type} |" in DICTIONARY, column.name
+
+
+def test_no_raw_md_links_in_the_built_site(site: Path) -> None:
+    # A link the build did not turn into a page's URL (the notebook's `matching.md`) is a 404.
+    for page in _pages(site):
+        for href in re.findall(r'<a\b[^>]*\bhref="([^"]+)"', _visible(page)):
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc:
+                continue
+            assert not parts.path.endswith(".md"), f"{page.relative_to(site)} links {href}"
+    assert not (site / "pilot_map" / "index.html").exists()  # the map's helper module is not a page
+
+
+def test_the_reference_documents_every_public_function(site: Path) -> None:
+    reference = _visible(site / "reference" / "index.html")
+    for name in ("units", "notice", "coverage", "panel", "match_frame"):
+        assert f'id="jijinan.{name}"' in reference, name
+
+
+def test_read_the_docs_builds_the_site_as_ci_does() -> None:
+    config = yaml.safe_load((REPO / ".readthedocs.yaml").read_text(encoding="utf-8"))
+    assert config["version"] == 2
+    assert config["mkdocs"]["configuration"] == "mkdocs.yml"
+    assert config["mkdocs"]["fail_on_warning"] is True
+    assert (REPO / config["mkdocs"]["configuration"]).is_file()
+    assert config["build"]["os"]
+    assert config["build"]["tools"]["python"]
+    (install,) = config["python"]["install"]
+    assert install == {"method": "pip", "path": ".", "extra_requirements": ["docs"]}
+    pyproject = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "docs" in pyproject["project"]["optional-dependencies"]
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+@pytest.mark.parametrize("name", ["quickstart.md", "quickstart.zh.md", "panel.md", "panel.zh.md"])
+def test_code_lines_fit_the_page(name: str) -> None:
+    # The content column shows about 80 columns of code: a longer line runs off the page's edge.
+    text = (REPO / "docs" / name).read_text(encoding="utf-8")
+    lines = [line for block in re.findall(r"```[^\n]*\n(.*?)```", text, flags=re.DOTALL) for line in block.splitlines()]
+    assert lines
+    long = [line for line in lines if _width(line) > 80]
+    assert long == [], long
+
+
+def test_the_50_mb_speed_is_given_once() -> None:
+    # One measured figure, in docs/performance.md; the README and the command-line page refer to it.
+    anchor = "performance/#jijinan-match-on-a-50-mb-csv"
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    cli = (REPO / "docs" / "cli.md").read_text(encoding="utf-8")
+    assert anchor in readme
+    assert "performance.md#jijinan-match-on-a-50-mb-csv" in cli
+    for text in (readme, cli):
+        assert not re.search(r"\d[\d,]* rows(/s| a second)", text)
+    performance = (REPO / "docs" / "performance.md").read_text(encoding="utf-8")
+    assert "### jijinan match on a 50 MB CSV" in performance

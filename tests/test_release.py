@@ -64,6 +64,8 @@ def test_sdist_and_wheel(dist: Path) -> None:
     assert "Requires-Dist: cattrs" in metadata
     assert "Classifier: Typing :: Typed" in metadata
     assert "Project-URL: Changelog" in metadata
+    # `pip show`'s Home-page: pip reads it from the Homepage project URL (pip 23.3 and later)
+    assert "Project-URL: Homepage, https://github.com/jijinan/jijinan" in metadata.splitlines()
     # The licence, as every pip's `pip show` prints it (see [tool.hatch.build.targets.wheel]).
     assert "Metadata-Version: 2.3" in metadata
     assert "License: MIT" in metadata.splitlines()
@@ -71,7 +73,7 @@ def test_sdist_and_wheel(dist: Path) -> None:
     assert f"jijinan-{version}.dist-info/licenses/LICENSE" in names
     assert "# jijinan" in metadata  # the README is the long description
     runtime = [line for line in metadata.splitlines() if line.startswith("Requires-Dist:") and "extra ==" not in line]
-    assert len(runtime) == 3, runtime  # attrs, cattrs, importlib-resources on 3.10 only
+    assert len(runtime) == 2, runtime  # attrs and cattrs (the importlib-resources backport was for 3.10)
     with tarfile.open(sdist) as archive:
         members = archive.getnames()
     assert f"jijinan-{version}/scripts/build_data.py" in members

@@ -13,6 +13,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -80,11 +81,22 @@ def test_ci_runs_the_readme_test_command_everywhere() -> None:
     test = ci["jobs"]["test"]
     matrix = test["strategy"]["matrix"]
     assert matrix["os"] == ["ubuntu-latest", "macos-latest", "windows-latest"]
-    assert matrix["python-version"] == ["3.10", "3.11", "3.12", "3.13"]
-    pyproject = (REPO / "pyproject.toml").read_text(encoding="utf-8")
-    for version in matrix["python-version"]:
-        assert f'"Programming Language :: Python :: {version}"' in pyproject
-    assert 'requires-python = ">=3.10"' in pyproject
+    # 3.10 reached its end of life in October 2026: from 0.4.0 jijinan requires 3.11, and every
+    # place that says which versions it supports says the same.
+    assert matrix["python-version"] == ["3.11", "3.12", "3.13", "3.14", "3.15"]
+    pyproject_text = (REPO / "pyproject.toml").read_text(encoding="utf-8")
+    pyproject = tomllib.loads(pyproject_text)
+    classified = [
+        c.rsplit(" :: ", 1)[1]
+        for c in pyproject["project"]["classifiers"]
+        if re.fullmatch(r"Programming Language :: Python :: 3\.\d+", c)
+    ]
+    assert classified == matrix["python-version"]
+    assert pyproject["project"]["requires-python"] == ">=3.11"
+    assert pyproject["tool"]["mypy"]["python_version"] == "3.11"
+    assert pyproject["tool"]["ruff"]["target-version"] == "py311"
+    assert not any("importlib-resources" in d for d in pyproject["project"]["dependencies"])  # 3.10's backport
+    assert any(step.get("with", {}).get("allow-prereleases") is True for step in _steps(test))
     # The README's command, with the venv's bin/ (Scripts/ on Windows) as a variable.
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     assert 'python3 -m venv .venv && .venv/bin/pip install ".[test]" && .venv/bin/python -m pytest' in readme
@@ -98,6 +110,12 @@ def test_ci_runs_the_readme_test_command_everywhere() -> None:
     assert checkouts[1]["with"]["path"] == "shared"
     assert test["env"]["JIJINAN_SHARED"] == "${{ github.workspace }}/shared"
     assert "JIJINAN_SHARED" in (REPO / "tests" / "conftest.py").read_text(encoding="utf-8")
+    # The thread-safety and process-model tests on free-threaded Python, the GIL kept off.
+    threads = ci["jobs"]["free-threaded"]
+    assert [s["with"]["python-version"] for s in _steps(threads) if "setup-python" in s.get("uses", "")] == ["3.14t"]
+    assert threads["env"]["PYTHON_GIL"] == "0"
+    assert "sys._is_gil_enabled()" in _runs(threads)
+    assert re.search(r"pytest .*tests/test_concurrency\.py tests/test_process_models\.py", _runs(threads))
     docs = ci["jobs"]["docs"]
     assert "mkdocs build --strict" in _runs(docs)
     assert ci["permissions"] == {"contents": "read"}

@@ -12,6 +12,29 @@ public names only; docs/architecture.md says where each lives.
 
 from __future__ import annotations
 
+import os as _os
+import sys as _sys
+
+# Run as the command line (the installed script, or python -m jijinan), a Ctrl-C while the
+# modules below load (a tenth of a second or more) is one line and exit 130, as it is later in
+# jijinan.cli.main, which puts Python's own handler back first thing; imported by a program, the
+# package touches no signal. Inline and with the C module _signal (the signal module builds its
+# enums at import): every import before the handler is a moment a Ctrl-C prints a traceback in.
+if _os.path.basename(_sys.argv[0] if _sys.argv else "") in ("jijinan", "jijinan.exe") or getattr(_sys, "orig_argv", [])[
+    1:3
+] == ["-m", "jijinan"]:
+    import _signal  # type: ignore[import-not-found]  # no stub: the C core of the signal module
+
+    def _interrupted_while_starting(_signum: int, _frame: object) -> None:
+        try:
+            _sys.stderr.write("jijinan: interrupted\n")
+            _sys.stderr.flush()
+        finally:
+            _os._exit(130)  # nothing has been written yet: nothing to clean up
+
+    if _signal.getsignal(_signal.SIGINT) is _signal.default_int_handler:  # not a caller's own
+        _signal.signal(_signal.SIGINT, _interrupted_while_starting)
+
 from typing import TYPE_CHECKING
 
 from jijinan.collection import PilotUnits, coverage, units

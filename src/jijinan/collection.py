@@ -18,7 +18,7 @@ from jijinan._sealed import Sealed
 from jijinan.errors import AmbiguousUnitError, UnitNotFoundError
 from jijinan.loading import load_unit_keys, load_units, once
 from jijinan.matching.default import default_matcher, default_normalizer
-from jijinan.matching.reading import check_key
+from jijinan.matching.reading import check_key, code_in
 from jijinan.matching.unit_keys import CANDIDATES, UnitIndex, closest
 from jijinan.records import Kind, Level, Match, PilotUnit
 
@@ -103,6 +103,8 @@ class PilotUnits(Sealed, Sequence[PilotUnit]):
     def get(self, key: str) -> PilotUnit:
         """Find a pilot unit by its code or by a name.
 
+        A code is six digits, or NBS's twelve (``410621000000``) as ``match`` takes them.
+
         A name may be the short name when only one unit bears it (``桥东区``), the name as
         the notice prints it (``番禹区``) or as corrected (``番禺区``), or the full name with
         province and/or prefecture (``邢台市桥东区``, ``河北省邢台市桥东区``), in simplified or
@@ -132,6 +134,9 @@ class PilotUnits(Sealed, Sequence[PilotUnit]):
                 raise UnitNotFoundError(key, ())
             normal = index.normalize(key)
             found = index.by_key.get(normal)
+            if found is None and normal.isdigit():  # NBS's 9- and 12-digit codes, as match takes them
+                code = code_in(normal)
+                found = index.by_key.get(code) if code is not None else None
             if found is None:
                 raise UnitNotFoundError(key, lambda: self._suggest(index, normal))
         if len(found) > 1:
@@ -193,7 +198,8 @@ class PilotUnits(Sealed, Sequence[PilotUnit]):
         found = index.province_names.get(normal)
         if found is None:
             close = closest(normal, [k for k in index.province_names if not k.isdigit()])
-            hint = ", ".join(index.province_names[c] for c in close) or "none"
+            # a province is found under its full and its short name: list each once
+            hint = ", ".join(dict.fromkeys(index.province_names[c] for c in close)) or "none"
             raise ValueError(f"no province-level division {province!r}; closest: {hint}")
         return found
 
@@ -339,7 +345,10 @@ class PilotUnits(Sealed, Sequence[PilotUnit]):
 
         Each hint may be one value for every name or a column of one value per name (a list,
         a pandas or polars Series), so that namesakes in a real file are told apart row by
-        row; a missing value in a hint column means no hint for that row. Each distinct
+        row; a missing value in a hint column means no hint for that row. A pandas Series
+        hint is paired with a pandas Series of names by index label, as pandas pairs Series
+        (so a hint column sorted apart from its names still meets each row's own name);
+        other columns pair by position. Each distinct
         combination of name and hints is matched once, so a long column of repeated names
         costs little more than its distinct values.
 
@@ -352,10 +361,12 @@ class PilotUnits(Sealed, Sequence[PilotUnit]):
             ['covered', 'not_pilot']
 
         Raises:
-            TypeError: ``names`` is a single ``str`` or not iterable, or holds something other
-                than str, integer codes or missing values; a hint is of the wrong type.
+            TypeError: ``names`` is a single ``str``, not iterable or a DataFrame, or holds
+                something other than str, integer codes or missing values; a hint is of the
+                wrong type (a DataFrame included).
             ValueError: a hint names no division, ``as_of`` is outside the years of the tables, or
-                a hint column's length differs from the number of names. Hints are checked
+                a hint column's length differs from the number of names, or a pandas hint's
+                index does not hold the labels of the names' index. Hints are checked
                 before any name is read.
         """
         return self._matcher().match_many(names, province=province, prefecture=prefecture, as_of=as_of)

@@ -47,6 +47,26 @@ def _check_code(_instance: object, attribute: attrs.Attribute[Any], value: objec
         raise ValueError(f"{attribute.name} must be six digits as a str, got {value!r}")
 
 
+def _brief(record: object, *names: str) -> str:
+    """A short repr of a record: its class and the fields that say which one it is.
+
+    The full records run to thousands of characters (notes, successors, approvals); a repr that
+    a REPL or a log prints whole should name the record, not dump it. ``attrs.asdict`` gives
+    every field. Enums show their values; a tuple of records shows how many it holds.
+    """
+    parts = []
+    for name in names:
+        value = getattr(record, name)
+        if isinstance(value, enum.Enum):
+            shown = repr(value.value)
+        elif isinstance(value, tuple) and value and attrs.has(type(value[0])):
+            shown = f"<{len(value)} {type(value[0]).__name__}>"
+        else:
+            shown = repr(value)
+        parts.append(f"{name}={shown}")
+    return f"{type(record).__name__}({', '.join(parts)})"
+
+
 class Level(str, enum.Enum):
     """The administrative level of a pilot unit, as the notice counts them.
 
@@ -177,6 +197,9 @@ class Notice:
     關於, 後, 範圍), with only its damage repaired (page furniture, pinyin annotations and
     mis-decoded bytes). The ``hant`` texts are standard traditional, made from the simplified."""
 
+    def __repr__(self) -> str:
+        return _brief(self, "number", "date")
+
 
 class Relation(str, enum.Enum):
     """How a division of the 2024 table relates to a pilot unit's area at the notice date."""
@@ -216,6 +239,9 @@ class Successor:
     """The approvals behind the changes since July 2015 that moved land into or out of this
     division, at the unit's level (land moved between two districts inside a prefecture-level
     unit or Beijing changes neither); oldest first, undated last. Empty for ``UNCHANGED``."""
+
+    def __repr__(self) -> str:
+        return _brief(self, "code", "name", "relation")
 
 
 @attrs.frozen(kw_only=True)
@@ -260,6 +286,9 @@ class PilotUnit:
     successors: tuple[Successor, ...]
     """What the unit became in the 2024 table (one ``UNCHANGED`` successor if nothing changed);
     empty only for the reclamation bureau, which has no code to follow."""
+
+    def __repr__(self) -> str:
+        return _brief(self, "seq", "code", "name", "level")
 
 
 class MatchStatus(str, enum.Enum):
@@ -316,8 +345,8 @@ class Match:
     query: str
     status: MatchStatus
     unit: PilotUnit | None
-    """The pilot unit involved: the unit itself, the unit that covers the division, or (for
-    ``partial``) the first unit whose area it shares; ``None`` otherwise."""
+    """The pilot unit involved: the unit itself, the unit that covers the division, or, when
+    it holds land of several, the main one (``units[0]``); ``None`` otherwise."""
     via: Via | None
     """How the division's area is in the pilot: ``self`` (it is, or is part of, a county-level
     unit, or is a unit itself), ``prefecture`` (inside a prefecture-level unit) or ``province``
@@ -333,6 +362,13 @@ class Match:
     """Every division the name fits, for ``ambiguous``; empty otherwise."""
     reason: str
     """One line saying why, citable row by row."""
+    units: tuple[PilotUnit, ...] = ()
+    """Every pilot unit whose land the division holds, all or part, the main one first: the
+    unit that is the division itself under its own code (中宁县 of 2020, which also took in
+    land of 青铜峡市), then the others in the attachment's order. Empty when no unit is involved."""
+
+    def __repr__(self) -> str:
+        return _brief(self, "query", "status", "code", "name", "period", "unit", "candidates")
 
 
 @attrs.frozen(kw_only=True)
@@ -350,6 +386,9 @@ class CoverageRow:
     """The pilot unit whose area contains it, or ``None``."""
     via: Via | None
     """How it is covered, or ``None`` when it is not."""
+
+    def __repr__(self) -> str:
+        return _brief(self, "code", "name", "covered", "unit", "via")
 
 
 @attrs.frozen(kw_only=True)
@@ -373,4 +412,8 @@ class PanelRow:
     """``pilot``, ``covered``, ``partial`` or ``not_pilot``: its land in that table against the
     pilot's area at the notice date (the rules of the docs' Matching page)."""
     units: tuple[PilotUnit, ...]
-    """The pilot units whose land it holds, all or part (attachment order); empty for not_pilot."""
+    """The pilot units whose land it holds, all or part, the main one first (as ``Match.units``:
+    the unit it is under its own code, then the attachment's order); empty for not_pilot."""
+
+    def __repr__(self) -> str:
+        return _brief(self, "period", "code", "name", "status", "units")

@@ -4,35 +4,77 @@ from __future__ import annotations
 
 import argparse
 import codecs
+import collections
 import io
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
+
+from jijinan.cli.common import UsageError, message
+from jijinan.files.sinks import Sink
+from jijinan.records import MatchStatus
 
 if TYPE_CHECKING:
-    pass
+    from jijinan.files.base import Chunk
+    from jijinan.records import Match
 
-from jijinan.cli.common import (
-    UsageError,
-)
+
+# Text codecs that are not character encodings: they rewrite text as other text (domain names),
+# lower-casing it or moving characters, so a table written through them comes back changed.
+_TRANSFORMS = frozenset({"idna", "punycode"})
+# What any encoding of a table must carry unchanged, written in pieces as the writers write.
+_PROBE = ("Aa1,", ';|\t"', " z\r\n")
 
 
 def _encoding(name: str, option: str) -> str:
+    """The canonical name of a character encoding given on the command line.
+
+    Raises:
+        UsageError: Python knows no such codec, or it is not a character encoding (rot13, base64,
+            zlib_codec and the other bytes-to-bytes or text-to-text codecs; idna, punycode).
+    """
     try:
-        return codecs.lookup(name).name
-    except LookupError:
+        info = codecs.lookup(name)
+    except (LookupError, ValueError):
         raise UsageError(f"{option} {name!r} is not an encoding Python knows (try utf-8, gb18030, utf-16)") from None
+    refused = UsageError(
+        f"{option} {name!r} is not a text encoding of characters as bytes (try utf-8, gb18030, utf-16)"
+    )
+    if not getattr(info, "_is_text_encoding", True) or info.name in _TRANSFORMS:
+        raise refused
+    try:
+        encoder = info.incrementalencoder()
+        written = b"".join(encoder.encode(piece) for piece in _PROBE) + encoder.encode("", final=True)
+        same = info.decode(written)[0] == "".join(_PROBE)
+    except (UnicodeError, LookupError, TypeError, ValueError):
+        same = False
+    if not same:
+        raise refused
+    return info.name
+
+
+def _as_of(text: str) -> int | str:
+    """``--as-of``: a year, or a table's label as the API takes it (``2015-07``); checked by the matcher."""
+    value = text.strip()
+    if value.isascii() and value.isdigit():
+        return int(value)
+    if len(value) == 7 and value[4] == "-" and value.replace("-", "", 1).isdigit() and value.isascii():
+        return value
+    raise argparse.ArgumentTypeError(f"{text!r} is not a year (2000-2024) or a table's label (2015-07)")
 
 
 def cmd_match(args: argparse.Namespace, out: TextIO | None) -> int:
     from jijinan.files.base import describe_columns, find_column
     from jijinan.files.formats import format_for, make_sink
-    from jijinan.files.output import output_stream
+    from jijinan.files.output import output_stream, refuse_input
     from jijinan.files.reading import open_table
     from jijinan.files.stream import Hints, Progress, match_table
     from jijinan.tables import schema
 
-    fmt = args.format or format_for(args.output)
+    try:
+        fmt = args.format or format_for(args.output)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
     if fmt not in ("csv", "tsv") and (args.bom or args.output_encoding):
         raise UsageError(f"--bom and --output-encoding apply to csv and tsv output, not {fmt}")
     encoding = _encoding(args.output_encoding, "--output-encoding") if args.output_encoding else "utf-8"
@@ -42,6 +84,10 @@ def cmd_match(args: argparse.Namespace, out: TextIO | None) -> int:
         raise UsageError("xlsx is a binary format: give -o FILE.xlsx, or redirect standard output to a file")
     if args.skip < 0:
         raise UsageError("--skip takes a number of rows, 0 or more")
+    if args.encoding is not None:
+        _encoding(args.encoding, "--encoding")
+    if args.file == "-" and sys.stdin is None:
+        raise UsageError("standard input is closed: give a FILE, or pipe the table in (jijinan match - < FILE)")
 
     with open_table(
         args.file,
@@ -52,6 +98,8 @@ def cmd_match(args: argparse.Namespace, out: TextIO | None) -> int:
         sheet=args.sheet,
         pad=args.pad,
     ) as table:
+        # before anything is written: -o naming the input (by any name or link) would destroy it
+        refuse_input(table.identity, table.name, args.output, stdout=io.BytesIO() if out is not None else None)
         if args.column is not None:
             column = find_column(table, args.column)
         elif len(table.columns) == 1:
@@ -82,13 +130,61 @@ def cmd_match(args: argparse.Namespace, out: TextIO | None) -> int:
             _warn_if_header_is_a_name(table.columns[column])
         progress = Progress(sys.stderr if not args.quiet and sys.stderr.isatty() else None, table.size)
         captured = io.BytesIO() if out is not None else None
+        # a byte-order mark in, one out: Excel reads UTF-8 without it as the local code page
+        bom = args.bom if args.bom is not None else table.encoding == "utf-8-sig"
         with output_stream(args.output, stdout=captured) as stream:
-            sink = make_sink(fmt, stream, table.columns, added, encoding=encoding, bom=args.bom)
-            match_table(table, sink, column, hints, progress)
+            sink = _Counting(
+                make_sink(fmt, stream, table.columns, added, encoding=encoding, bom=bom and fmt in ("csv", "tsv"))
+            )
+            rows = match_table(table, sink, column, hints, progress)
             sink.close()
+    if args.output != "-" and not args.quiet:
+        # standard output holds nothing then: say what was written, as `panel -o` does
+        counts = ", ".join(f"{sink.counts[s.value]:,} {s.value}" for s in MatchStatus if sink.counts[s.value])
+        message(f"{rows:,} rows written to {args.output}" + (f": {counts}" if counts else ""))
     if out is not None and captured is not None:
         out.write(captured.getvalue().decode("utf-8-sig" if encoding == "utf-8" else encoding))
     return 0
+
+
+class _Counting(Sink):
+    """A sink that counts the rows of each status on their way to the real one.
+
+    A tail is handed back for every row of its name, so the status travels with it: the tail
+    this sink gives is (status, the real sink's tail), and each chunk's are counted at once.
+    It also says once if a cell holds a NUL character.
+    """
+
+    def __init__(self, sink: Sink) -> None:  # the real sink holds the stream
+        self.sink = sink
+        self.counts: collections.Counter[str] = collections.Counter()
+        self.warned_nul = False
+
+    def tail(self, match: Match) -> tuple[str, Any]:
+        return (match.status.value, self.sink.tail(match))
+
+    def write(self, chunk: Chunk, tails: list[Any]) -> None:
+        statuses, real = zip(*tails, strict=True) if tails else ((), ())
+        if not self.warned_nul:
+            self._warn_nul(chunk)
+        self.sink.write(chunk, list(real))
+        self.counts.update(statuses)
+
+    def _warn_nul(self, chunk: Chunk) -> None:
+        # A NUL character in a cell is most often damage (a binary file, a bad export), but it is
+        # data: it is written as it is (every cell round-trips), and said once, naming its line.
+        if "\x00" not in "".join(map("".join, chunk.rows)):
+            return
+        line = next(chunk.line(i) for i, row in enumerate(chunk.rows) if any("\x00" in cell for cell in row))
+        self.warned_nul = True
+        print(
+            f"jijinan: warning: line {line} holds a NUL character (U+0000) in a cell; it is written as it is, "
+            "and so may be any later one (is the file text?)",
+            file=sys.stderr,
+        )
+
+    def close(self) -> None:
+        self.sink.close()
 
 
 def _warn_if_header_is_a_name(header: str) -> None:
@@ -151,13 +247,25 @@ def register(add: Callable[..., argparse.ArgumentParser]) -> None:
         group.add_argument(f"--{what}-column", metavar="COLUMN", help=f"the column that holds each row's {what}")
     years = hints.add_mutually_exclusive_group()
     years.add_argument(
-        "--as-of", type=int, dest="as_of", metavar="YEAR", help="read every name in this year's table (2000-2024)"
+        "--as-of",
+        type=_as_of,
+        dest="as_of",
+        metavar="YEAR",
+        help="read every name in this year's table (2000-2024), or in the notice date's (2015-07)",
     )
-    years.add_argument("--year-column", metavar="COLUMN", help="the column that holds each row's year (2000-2024)")
+    years.add_argument(
+        "--year-column", metavar="COLUMN", help="the column that holds each row's year (2000-2024, or 2015-07)"
+    )
     write = match.add_argument_group("writing the output")
     write.add_argument("--prefix", help="put this before every added column's name (e.g. jjn_)")
-    write.add_argument("--bom", action="store_true", help="begin UTF-8 CSV with a byte-order mark, for Excel")
+    write.add_argument(
+        "--bom",
+        action=argparse.BooleanOptionalAction,
+        help="begin UTF-8 CSV with a byte-order mark, for Excel (default: if the input began with one)",
+    )
     write.add_argument(
         "--output-encoding", metavar="ENCODING", help="CSV/TSV encoding (default utf-8; gb18030 for old Excel)"
     )
-    write.add_argument("-q", "--quiet", action="store_true", help="no progress line on a terminal")
+    write.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress line on a terminal, and no summary after -o FILE"
+    )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import Any, NoReturn
 
 from jijinan.cli import export, match, notice, summary, tables, units
 from jijinan.cli.common import Handler
@@ -16,6 +16,17 @@ exit status: 0 done; 1 not found; 2 bad usage or input; 3 jijinan's data files d
 Run 'jijinan COMMAND --help' for a command's options. Without a command: summary."""
 
 
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line, as every other error of the command line.
+
+    argparse's own are the whole usage (ten lines for ``match``) and ``jijinan match: error:``;
+    docs/cli.md promises one line beginning ``jijinan:``. The line says where the usage is.
+    """
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"jijinan: {message} (see '{self.prog} --help')\n")
+
+
 # The commands in the order --help lists them.
 _COMMANDS = (summary, units, match, tables, notice, export)
 
@@ -23,7 +34,7 @@ _COMMANDS = (summary, units, match, tables, notice, export)
 def build_parser() -> argparse.ArgumentParser:
     from jijinan.constants import __version__
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="jijinan",
         description="The 2015 '救急难' pilot notice (民办函〔2015〕244号) and its 300 pilot units.",
         epilog=EPILOG,

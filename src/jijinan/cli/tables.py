@@ -24,7 +24,8 @@ def cmd_coverage(args: argparse.Namespace, out: TextIO | None) -> int:
     rows = coverage()
     chosen = [r for r in rows if r.covered] if args.covered else list(rows)
     columns = ["code", "province", "prefecture", "name", "covered", "unit_name", "via"]
-    emit(out, args.format, render(args.format, flat.coverage_records(chosen), schema.COVERAGE_COLUMNS, columns))
+    text = render(args.format, flat.coverage_records(chosen), schema.COVERAGE_COLUMNS, columns)
+    emit(out, args.format, text, other_formats=True)
     return 0
 
 
@@ -61,10 +62,18 @@ def register(add: Callable[..., argparse.ArgumentParser]) -> None:
         "the county-year treatment panel: every county-level division of every year's table and its status",
         epilog="Formats: csv (the default, or by the -o suffix), json; dta, parquet and xlsx need their extras.",
     )
-    panel.add_argument("--from", dest="start", type=int, default=2005, metavar="YEAR", help="first year (2000-2024)")
-    panel.add_argument("--to", dest="end", type=int, default=2024, metavar="YEAR", help="last year (2000-2024)")
+    panel.add_argument(
+        "--from", dest="start", type=int, default=2005, metavar="YEAR", help="first year (2000-2024; default: 2005)"
+    )
+    panel.add_argument(
+        "--to", dest="end", type=int, default=2024, metavar="YEAR", help="last year (2000-2024; default: 2024)"
+    )
     panel.add_argument(
         "--no-notice", action="store_true", help="leave out the notice date's own table (2015-07) as a period"
     )
     panel.add_argument("-o", "--output", default="-", metavar="FILE", help="where to write (default: standard output)")
-    panel.add_argument("--format", choices=["csv", "json", "dta", "parquet", "xlsx"], help="the file format")
+    panel.add_argument(
+        "--format",
+        choices=["csv", "json", "dta", "parquet", "xlsx"],
+        help="the file format (default: from the -o suffix, else csv)",
+    )

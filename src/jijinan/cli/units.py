@@ -17,6 +17,8 @@ from jijinan.cli.common import (
     display_width,
     emit,
     render,
+    terminal_width,
+    wrap,
 )
 
 
@@ -43,11 +45,12 @@ def cmd_units(args: argparse.Namespace, out: TextIO | None) -> int:
         raise UsageError(str(exc)) from exc
     records = unit_json(chosen) if args.format == "json" else flat.unit_records(chosen)
     columns = ["seq", "code", "full_name", "level", "kind"]
-    emit(out, args.format, render(args.format, records, schema.UNIT_COLUMNS, columns))
+    emit(out, args.format, render(args.format, records, schema.UNIT_COLUMNS, columns), other_formats=True)
     return 0
 
 
-def _describe_unit(unit: PilotUnit) -> str:
+def _describe_unit(unit: PilotUnit, columns: int | None = None) -> str:
+    """The unit's fields, a label and a value a line; values wrapped to ``columns`` if given."""
     lines = [
         ("seq", str(unit.seq)),
         ("name", f"{unit.name} ({unit.name_hant}, {unit.name_pinyin})"),
@@ -67,7 +70,12 @@ def _describe_unit(unit: PilotUnit) -> str:
         )
     lines.extend(("note", note) for note in unit.notes)
     width = max(display_width(k) for k, _ in lines)
-    return "\n".join(f"{k}{' ' * (width - display_width(k))}  {v}" for k, v in lines) + "\n"
+    text = []
+    for label, value in lines:
+        pieces = wrap(value, columns - width - 2) if columns is not None else [value]
+        text.append(f"{label}{' ' * (width - display_width(label))}  {pieces[0]}")
+        text.extend(" " * (width + 2) + piece for piece in pieces[1:])
+    return "\n".join(text) + "\n"
 
 
 def _not_a_unit(name: str, error: UnitNotFoundError) -> Exception:
@@ -101,13 +109,13 @@ def cmd_show(args: argparse.Namespace, out: TextIO | None) -> int:
         unit = units.get(args.name)
     except UnitNotFoundError as exc:
         raise _not_a_unit(args.name, exc) from None
-    emit(out, "table", _describe_unit(unit))
+    emit(out, "table", _describe_unit(unit, terminal_width(out)))
     return 0
 
 
 def register(add: Callable[..., argparse.ArgumentParser]) -> None:
     """Add the command(s) of this module to the parser (``add`` makes a subcommand)."""
-    units = add("units", cmd_units, "list the pilot units, optionally filtered")
+    units = add("units", cmd_units, "list the pilot units, optionally filtered", aliases=["list"])
     units.add_argument("--province", help="a province-level division, by name (河北省, 河北) or code")
     units.add_argument("--group", help="an attachment heading (新疆生产建设兵团, 黑龙江省农垦总局, …)")
     units.add_argument("--level", choices=["provincial", "prefectural", "county"])

@@ -16,6 +16,7 @@ import attrs
 __all__ = [
     "CHUNK_ROWS",
     "MAX_FIELD",
+    "MAX_RUN",
     "SAMPLE",
     "Chunk",
     "InputError",
@@ -28,6 +29,10 @@ __all__ = [
 
 MAX_FIELD = 8 * 1024 * 1024
 """The longest field read, in characters (Excel's own limit is 32,767)."""
+MAX_RUN = 4 * MAX_FIELD
+"""Bytes of text read without a line break or a delimiter before the text is refused: more than
+the longest field takes in any encoding (four bytes a character). The csv module reads a whole
+line before it checks a field's length, and a line may never end (``/dev/zero``)."""
 SAMPLE = 64 * 1024
 """How many bytes are looked at to tell the encoding and the delimiter."""
 CHUNK_ROWS = 10_000
@@ -64,6 +69,9 @@ class Chunk:
     """The line (or sheet row) the first row starts on, counting from 1."""
     multiline: bool = True
     """Whether a row may run over several lines (a quoted field with line breaks)."""
+    values: list[list[Any]] | None = None
+    """A spreadsheet's rows as its typed cells (numbers, dates, booleans, text), each as wide as the
+    sheet's row or narrower: ``rows`` is the text that is matched, these are what xlsx output writes."""
 
     def line(self, index: int) -> int:
         """The line on which row ``index`` of the chunk starts."""
@@ -103,6 +111,8 @@ class Table:
         self.delimiter = delimiter
         self.size = size
         """The input's size in bytes, when known (a file, not a pipe)."""
+        self.identity: tuple[int, int] | None = None
+        """The input's (device, inode) when it is a regular file: what the output must never be."""
         self._chunks = chunks
         self._position = position
         self._close = close

@@ -13,13 +13,13 @@ from itertools import repeat
 from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple, TextIO
 
 from jijinan.files.base import Chunk
-from jijinan.files.sinks import TextSink, match_cells
+from jijinan.files.sinks import EncodeError, TextSink, match_cells
 
 if TYPE_CHECKING:
     from jijinan.records import Match
     from jijinan.tables.schema import Column, Value
 
-__all__ = ["CsvSink", "write_csv"]
+__all__ = ["CsvSink", "csv_lines", "write_csv"]
 
 
 class _CsvTail(NamedTuple):
@@ -29,6 +29,31 @@ class _CsvTail(NamedTuple):
 
 
 _MARK = "\x1e"  # stands for the added cells while the input's cells are written as CSV
+# Rows are rendered with "\r\n" as the line end and each "\r\n" after a mark becomes "\n":
+# Python's csv quotes a cell only for the characters of its line end, so with "\n" alone a
+# cell holding a bare "\r" (old Mac text) went out unquoted and split its row in two.
+_END = "\r\n"
+
+
+def csv_lines(rows: Sequence[Sequence[str]], delimiter: str = ",") -> str:
+    """``rows`` as CSV (or TSV) lines ending in ``\\n``.
+
+    A cell holding ``\\r`` or ``\\n``, a quote or the delimiter is quoted.
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator=_END)
+    writer.writerows([*row, _MARK] for row in rows)
+    pieces = buffer.getvalue().split(_MARK + _END)
+    if len(pieces) == len(rows) + 1:
+        cut = len(delimiter)
+        return "".join((p[:-cut] or '""') + "\n" for p in pieces[:-1])
+    out = []
+    for row in rows:  # the mark is in a cell itself: one row at a time
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerow(row)
+        out.append(buffer.getvalue()[: -len(_END)] + "\n")
+    return "".join(out)
 
 
 class CsvSink(TextSink):
@@ -48,17 +73,17 @@ class CsvSink(TextSink):
         encoding: str = "utf-8",
     ) -> None:
         super().__init__(stream, columns, added, encoding)
+        _check_header([*columns, *added], encoding)
         self.delimiter = delimiter
-        self.writer = csv.writer(self.text, delimiter=delimiter, lineterminator="\n")
         self.buffer = io.StringIO()
-        self.render = csv.writer(self.buffer, delimiter=delimiter, lineterminator="\n")
+        self.render = csv.writer(self.buffer, delimiter=delimiter, lineterminator=_END)
         self.mark = [_MARK]
         self.started = False
 
     def _start(self) -> None:
         # The header goes out with the first rows, so that an input rejected at once writes nothing.
         self.started = True
-        self.writer.writerow([*self.columns, *self.added])
+        self.text.write(csv_lines([[*self.columns, *self.added]], self.delimiter))
 
     def _rendered(self, rows: Any) -> str:
         self.buffer.seek(0)
@@ -69,7 +94,7 @@ class CsvSink(TextSink):
     def tail(self, match: Match) -> _CsvTail:
         cells = ["" if v is None else str(v) for v in match_cells(match)]
         # rendered after a mark, so that a lone empty cell is written as nothing, as within a row
-        text = self._rendered([[_MARK, *cells]])[len(_MARK) + len(self.delimiter) :]
+        text = self._rendered([[_MARK, *cells]])[len(_MARK) + len(self.delimiter) : -len(_END)] + "\n"
         return _CsvTail(text, cells)
 
     def write(self, chunk: Chunk, tails: list[Any]) -> None:
@@ -77,11 +102,11 @@ class CsvSink(TextSink):
             self._start()
         rows = chunk.rows
         try:
-            pieces = self._rendered(map(list.__add__, rows, repeat(self.mark))).split(_MARK + "\n")
+            pieces = self._rendered(map(list.__add__, rows, repeat(self.mark))).split(_MARK + _END)
             if len(pieces) == len(rows) + 1:
                 self.text.write("".join(map(str.__add__, pieces, [t.text for t in tails])))
             else:  # the mark is in the input itself
-                self.writer.writerows(map(list.__add__, rows, [t.cells for t in tails]))
+                self.text.write(csv_lines(list(map(list.__add__, rows, [t.cells for t in tails])), self.delimiter))
         except UnicodeEncodeError as exc:
             raise self._unencodable(chunk, [t.cells for t in tails], exc) from None
         self.rows += len(rows)
@@ -90,6 +115,18 @@ class CsvSink(TextSink):
         if not self.started:
             self._start()
         super().close()
+
+
+def _check_header(names: Sequence[str], encoding: str) -> None:
+    """Refuse, before anything is read or written, a header the output encoding cannot hold."""
+    for number, name in enumerate(names, 1):
+        try:
+            name.encode(encoding)
+        except UnicodeEncodeError:
+            raise EncodeError(
+                f"the header {name!r} (column {number}) cannot be written in {encoding}: choose another "
+                "--output-encoding (utf-8, gb18030)"
+            ) from None
 
 
 def _cell(value: Value) -> str:
@@ -101,8 +138,8 @@ def _cell(value: Value) -> str:
 
 
 def write_csv(out: TextIO, records: Sequence[dict[str, Value]], columns: Sequence[Column]) -> None:
-    """CSV with a header; empty cells for missing values, ``true``/``false`` for booleans."""
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([c.name for c in columns])
-    for record in records:
-        writer.writerow([_cell(record[c.name]) for c in columns])
+    """CSV with a header; empty cells for missing values, ``true``/``false`` for booleans.
+
+    Lines end in ``\\n``; a cell that holds a line break of any kind (``\\r`` too) is quoted.
+    """
+    out.write(csv_lines([[c.name for c in columns], *([_cell(r[c.name]) for c in columns] for r in records)]))

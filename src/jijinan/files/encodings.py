@@ -77,8 +77,12 @@ def choose_encoding(head: bytes, given: str | None, name: str) -> str:
 
 
 def decode_error_line(path: Path | None, encoding: str) -> tuple[int, int, bytes] | None:
-    """Where a file stops being ``encoding``: (line, byte offset, the bad bytes), or None."""
-    if path is None:
+    """Where a file stops being ``encoding``: (line, byte offset, the bad bytes), or None.
+
+    Only a regular file is read again: a pipe cannot be, and opening a FIFO again waits for a
+    writer that may never come.
+    """
+    if path is None or not path.is_file():
         return None
     decoder = codecs.getincrementaldecoder(encoding)()
     lines = 1

@@ -177,9 +177,11 @@ def export(directory: Path, *, formats: Sequence[str] = (), force: bool = False)
     via and covered), ``parquet`` (units.parquet, coverage.parquet, with the descriptions in
     the field metadata) and ``xlsx`` (jijinan.xlsx: a sheet per table and one of columns).
 
-    Everything is written into a temporary folder beside ``directory`` first and moved into
-    place only when complete; if anything fails, ``directory`` is left as it was. The folder
-    is created if missing. Returns the paths written (under ``directory`` as given).
+    Everything is written into a temporary folder first and moved into place only when
+    complete; if anything fails, ``directory`` is left as it was. The folder is created if
+    missing (the temporary one is made beside it, then renamed); a folder that exists gets its
+    temporary one inside it, so that a mount point or a folder within a read-only one works.
+    Returns the paths written (under ``directory`` as given).
 
     Raises:
         ValueError: an unknown format.
@@ -205,7 +207,9 @@ def export(directory: Path, *, formats: Sequence[str] = (), force: bool = False)
     coverage = coverage_records(coverage_rows())
     try:
         parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(dir=parent, prefix=f".{directory.name or 'export'}.export-"))
+        # inside a folder that exists (a mount point, or a folder in a read-only one may be the
+        # only place that can be written), on the same file system its files are moved within
+        staging = Path(tempfile.mkdtemp(dir=directory if exists else parent, prefix=".export-"))
     except OSError as exc:
         raise OutputError(f"cannot write {directory}: {exc.strerror or exc}") from None
     try:

@@ -49,9 +49,28 @@ _SUFFIX_FORMATS = {
 }
 
 
+_CSV_NAMES = frozenset({"", ".txt", ".text"})
+"""Suffixes (none among them) that CSV text may go under without ``--format``."""
+
+
 def format_for(target: str) -> str:
-    """The output format a target's suffix implies: csv, tsv, json, jsonl or xlsx (csv by default)."""
-    return _SUFFIX_FORMATS.get(Path(target).suffix.lower(), "csv") if target != "-" else "csv"
+    """The output format a target's suffix implies: csv, tsv, json, jsonl or xlsx; csv for - or no suffix.
+
+    Raises:
+        ValueError: another suffix (.dta, .parquet, .xls, .csv.gz, …): CSV text under a name
+            that says another format would mislead every program that opens it.
+    """
+    if target == "-":
+        return "csv"
+    suffix = Path(target).suffix.lower()
+    if suffix in _SUFFIX_FORMATS:
+        return _SUFFIX_FORMATS[suffix]
+    if suffix in _CSV_NAMES:
+        return "csv"
+    raise ValueError(
+        f"cannot write {target}: match writes {', '.join(FORMATS)} (named .csv, .tsv, .json, .jsonl, .xlsx), "
+        f"not {suffix}; name the output so, or give --format to write one of them under this name anyway"
+    )
 
 
 def make_sink(

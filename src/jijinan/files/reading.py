@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from jijinan.files.base import CHUNK_ROWS, SAMPLE, InputError, Table
+from jijinan.files.output import file_identity
 from jijinan.files.text import open_text, parse_delimiter
 from jijinan.files.xlsx import open_spreadsheet
 
@@ -114,6 +115,7 @@ def open_table(
         raise
     table.size = size
     table._close = close
+    table.identity = file_identity(raw.fileno()) if hasattr(raw, "fileno") else None
     return table
 
 

@@ -37,7 +37,7 @@ class Hints:
 
     province: str | None = None
     prefecture: str | None = None
-    as_of: int | None = None
+    as_of: int | str | None = None
     province_column: int | None = None
     prefecture_column: int | None = None
     year_column: int | None = None
@@ -88,12 +88,15 @@ class Progress:
         self.stream.flush()
 
 
-def _year(text: str) -> int | None:
+def _year(text: str) -> int | str | None:
+    """A year cell: a year (``2016``), or a table's label (``2015-07``, the notice date's table)."""
     value = text.strip()
     if not value:
         return None
     if value.endswith(".0"):  # a year a spreadsheet kept as a number
         value = value[:-2]
+    if len(value) == 7 and value[4] == "-" and (value[:4] + value[5:]).isdigit() and value.isascii():
+        return value  # checked against the tables' labels by match_many, as any year is
     if not value.isdigit() or not value.isascii():
         raise ValueError(value)
     return int(value)
@@ -124,7 +127,7 @@ class _Matching:
         present = [i for i in (hints.province_column, hints.prefecture_column, hints.year_column) if i is not None]
         self.rest_of = operator.itemgetter(*present) if present else None
         self.slots: dict[Any, int] = {}
-        self.rests: list[tuple[str | None, str | None, int | None]] = []
+        self.rests: list[tuple[str | None, str | None, int | str | None]] = []
         """Per slot: the province and prefecture hints and the year its rows are read with."""
         self.empty: list[Any] = [None] * 32
 
@@ -147,7 +150,7 @@ class _Matching:
         self.memo.update(known)
         return [t if t is not None else known[n] for n, t in zip(names, tails, strict=True)]
 
-    def _year_of(self, text: str | None, chunk: Chunk, rest: Any) -> int | None:
+    def _year_of(self, text: str | None, chunk: Chunk, rest: Any) -> int | str | None:
         if text is None:
             return self.hints.as_of
         try:

@@ -18,8 +18,9 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from jijinan.files.base import MAX_FIELD, SAMPLE, Chunk, InputError, Table
+from jijinan.files.base import MAX_FIELD, MAX_RUN, SAMPLE, Chunk, InputError, Table
 from jijinan.files.encodings import choose_encoding, decode_error_line
+from jijinan.files.replay import Replay, RunawayField
 
 __all__ = ["DELIMITERS", "open_text", "parse_delimiter"]
 
@@ -39,30 +40,6 @@ def parse_delimiter(text: str) -> str:
     if len(text) == 1 and text not in '\r\n"':
         return text
     raise InputError(f"--delimiter takes one character or comma, tab, semicolon, pipe, space; not {text!r}")
-
-
-class _Replay(io.RawIOBase):
-    """The bytes already read for sniffing, then the rest of the stream; counts what it hands out."""
-
-    def __init__(self, head: bytes, rest: BinaryIO) -> None:
-        super().__init__()
-        self._head = memoryview(head)
-        self._rest = rest
-        self.consumed = 0
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: Any) -> int:
-        if self._head:
-            n = min(len(buffer), len(self._head))
-            buffer[:n] = self._head[:n]
-            self._head = self._head[n:]
-        else:
-            read1 = getattr(self._rest, "readinto1", None) or self._rest.readinto  # type: ignore[attr-defined]
-            n = read1(buffer) or 0
-        self.consumed += n
-        return n
 
 
 def _sniff(sample: str) -> str:
@@ -115,6 +92,7 @@ class _TextRows:
         self.next_line = 1
         self.width = 0
         self.header_words = "the header"
+        self.replay: Replay | None = None
 
     def read(self, limit: int) -> Chunk:
         """Up to ``limit`` records as read (no width check); the chunk's first line is set."""
@@ -128,6 +106,12 @@ class _TextRows:
             raise self._decode_error(exc) from None
         except OSError as exc:
             raise InputError(f"{self.name} cannot be read: {exc.strerror or exc}") from None
+        except RunawayField:
+            line = Chunk(rows, start).line(len(rows))
+            raise InputError(
+                f"{self.name} line {line}: a field runs over {MAX_FIELD:,} characters (more than {MAX_RUN:,} bytes "
+                "without a line break or a delimiter): is it a text file? (or a quote never closed)"
+            ) from None
         self.next_line = self.reader.line_num + 1
         return Chunk(rows, start)
 
@@ -156,6 +140,8 @@ class _TextRows:
 
     def _decode_error(self, exc: UnicodeDecodeError) -> InputError:
         found = decode_error_line(self.path, self.encoding)
+        if found is None and self.replay is not None:
+            found = self.replay.locate(exc, self.encoding)
         if found is not None:
             line, offset, bad = found
             where = f"{self.name} line {line} (byte {offset:,}: {bad.hex(' ')})"
@@ -226,7 +212,7 @@ def open_text(
     if not head:
         raise InputError(f"{name} is empty")
     chosen = choose_encoding(head, encoding, name)
-    replay = _Replay(head, raw)
+    replay = Replay(head, raw)
     buffered = io.BufferedReader(replay, buffer_size=1 << 16)
     text = io.TextIOWrapper(buffered, encoding=chosen, errors="strict", newline="")
     if delimiter is None:
@@ -235,9 +221,12 @@ def open_text(
         except LookupError:  # pragma: no cover - checked in _choose_encoding
             sample = ""
         delimiter = _sniff(sample.lstrip("\ufeff"))
+    if delimiter.isascii():  # its byte ends a run in ASCII-based encodings, UTF-16 and UTF-32 alike
+        replay.breaks = (b"\n", b"\r", delimiter.encode("ascii"))
     csv.field_size_limit(MAX_FIELD)
     reader = csv.reader(text, delimiter=delimiter, quotechar='"', doublequote=True, strict=True)
     source = _TextRows(name, reader, text=text, encoding=chosen, path=path, rows=rows, pad=pad)
+    source.replay = replay
     if skip:
         source.read(skip)
     if header:

@@ -38,10 +38,8 @@ def _read_resource(name: str) -> bytes:
         path = os.path.join(os.path.dirname(spec.origin), _DATA_DIR, name)
         data: bytes = loader.get_data(path)  # type: ignore[union-attr]
         return data
-    if sys.version_info >= (3, 11):
-        from importlib.resources import files
-    else:  # pragma: no cover - exercised on Python 3.10 only
-        from importlib_resources import files
+    from importlib.resources import files
+
     found: bytes = files(_PACKAGE).joinpath(_DATA_DIR).joinpath(name).read_bytes()
     return found
 
@@ -49,7 +47,14 @@ def _read_resource(name: str) -> bytes:
 @once
 def _checksums() -> dict[str, str]:
     sums: dict[str, str] = {}
-    for line in _read_bytes(_SUMS).decode("ascii").splitlines():
+    try:
+        text = _read_bytes(_SUMS).decode("ascii")
+    except UnicodeDecodeError as exc:
+        raise DataIntegrityError(
+            f"jijinan's data file {_SUMS} is not text (byte {exc.start:,} is 0x{exc.object[exc.start]:02x}); "
+            "reinstall jijinan"
+        ) from None
+    for line in text.splitlines():
         digest, _, name = line.partition("  ")
         sums[name] = digest
     return sums

@@ -18,7 +18,7 @@ from jijinan.loading.divisions import DivisionIndex
 from jijinan.matching.status import NOT_PILOT_DETAIL
 from jijinan.records import Division, Level, Match, MatchStatus, PilotUnit, Via
 
-__all__ = ["MISSING_NAME", "Answers", "unknown"]
+__all__ = ["MISSING_NAME", "Answers", "main_first", "unknown"]
 
 _MAX_LISTED = 6
 KNOWN_LIMIT: Final = 100_000
@@ -32,7 +32,10 @@ class Answers(Sealed):
     __slots__ = ("_judged", "index", "known", "units")
     units: tuple[PilotUnit, ...]
     index: DivisionIndex
-    _judged: dict[tuple[int, int], tuple[MatchStatus, PilotUnit | None, Via | None, str, str, str, str]]
+    _judged: dict[
+        tuple[int, int],
+        tuple[MatchStatus, PilotUnit | None, Via | None, str, str, str, str, tuple[PilotUnit, ...]],
+    ]
     known: dict[tuple[object, ...], Match]
 
     def __init__(self, units: tuple[PilotUnit, ...], index: DivisionIndex) -> None:
@@ -67,11 +70,12 @@ class Answers(Sealed):
             code = index.codes[span]
             label = index.periods[period]
             status = _STATUSES[version.status]
-            unit = self.units[version.units[0] - 1] if version.units else None
+            units = main_first(tuple(self.units[seq - 1] for seq in version.units), code)
+            unit = units[0] if units else None
             via = None if unit is None else Via.SELF if status is MatchStatus.PILOT else self.via(unit, code)
             full = index.full_name(span, period)
             reason = f"{full} ({code}, {label} table){version.detail or NOT_PILOT_DETAIL}"
-            fields = self._judged[(span, period)] = (status, unit, via, code, full, label, reason)
+            fields = self._judged[(span, period)] = (status, unit, via, code, full, label, reason, units)
         return _judged_match(query, fields)
 
     def bureau(self, query: str, unit: PilotUnit) -> Match:
@@ -85,6 +89,7 @@ class Answers(Sealed):
             period=self.index.periods[self.index.notice],
             candidates=(),
             reason=f"{unit.full_name} is pilot unit {unit.seq}, a state-farm bureau with no division code",
+            units=(unit,),
         )
 
     def ambiguous(self, query: str, spans: list[int], period: int) -> Match:
@@ -146,7 +151,8 @@ class Answers(Sealed):
         version = self.index.version(parent, at)
         whole = self.index.full_name(parent, at)
         whose = f"{code} is a statistical zone of {whole} ({self.index.codes[parent]}, {label} table)"
-        unit = self.units[version.units[0] - 1] if version.units else None
+        held = main_first(tuple(self.units[seq - 1] for seq in version.units), self.index.codes[parent])
+        unit = held[0] if held else None
         if version.status in ("pilot", "covered") and unit is not None:
             return Match(
                 query=query,
@@ -158,6 +164,7 @@ class Answers(Sealed):
                 period=label,
                 candidates=(),
                 reason=f"{whose}, all of which lay inside pilot unit {unit.seq} {unit.full_name}",
+                units=held,
             )
         if version.status == "not_pilot":
             return Match(
@@ -191,22 +198,29 @@ class Answers(Sealed):
         return "July 2015" if period == self.index.notice else self.index.periods[period]
 
 
+def main_first(units: tuple[PilotUnit, ...], code: str) -> tuple[PilotUnit, ...]:
+    """The units a division holds land of, the one it is under its own code first.
+
+    A unit that took in land of another keeps its code (中宁县, 640521, holds part of 青铜峡市
+    in 2020): its own land is the division's main part. The tables give no areas to weigh
+    otherwise, so the others keep the attachment's order.
+    """
+    for i, unit in enumerate(units):
+        if unit.code == code and i:
+            return (unit, *units[:i], *units[i + 1 :])
+    return units
+
+
 # A judged division's Match is the same record every time but for its query: filled slot by slot
 # from fields made (and checked) once, without the keyword-argument call of attrs' __init__
 # (a third of the time of a name already judged). ``Match`` has no validators or converters to
 # skip; if its fields ever change, the plain constructor is used.
-_FIELDS = ("query", "status", "unit", "via", "code", "name", "period", "candidates", "reason")
-_new = object.__new__
-_set_query, _set_status, _set_unit, _set_via, _set_code, _set_name, _set_period, _set_candidates, _set_reason = (
-    Match.__dict__[field].__set__ for field in _FIELDS
-)
-
-
-_Fields = tuple[MatchStatus, "PilotUnit | None", "Via | None", str, str, str, str]
+_FIELDS = ("query", "status", "unit", "via", "code", "name", "period", "candidates", "reason", "units")
+_Fields = tuple[MatchStatus, "PilotUnit | None", "Via | None", str, str, str, str, "tuple[PilotUnit, ...]"]
 
 
 def _judged_match(query: str, fields: _Fields) -> Match:
-    status, unit, via, code, name, period, reason = fields
+    status, unit, via, code, name, period, reason, units = fields
     match: Match = _new(Match)
     _set_query(match, query)
     _set_status(match, status)
@@ -217,11 +231,12 @@ def _judged_match(query: str, fields: _Fields) -> Match:
     _set_period(match, period)
     _set_candidates(match, ())
     _set_reason(match, reason)
+    _set_units(match, units)
     return match
 
 
 def _constructed(query: str, fields: _Fields) -> Match:
-    status, unit, via, code, name, period, reason = fields
+    status, unit, via, code, name, label, reason, units = fields
     return Match(
         query=query,
         status=status,
@@ -229,14 +244,31 @@ def _constructed(query: str, fields: _Fields) -> Match:
         via=via,
         code=code,
         name=name,
-        period=period,
+        period=label,
         candidates=(),
         reason=reason,
+        units=units,
     )
 
 
-if tuple(field.name for field in attrs.fields(Match)) != _FIELDS or attrs.fields(Match).query.validator is not None:
-    _judged_match = _constructed  # pragma: no cover - the record changed: build it the plain way
+_new = object.__new__
+if tuple(field.name for field in attrs.fields(Match)) == _FIELDS and not any(
+    field.validator or field.converter for field in attrs.fields(Match)
+):
+    (
+        _set_query,
+        _set_status,
+        _set_unit,
+        _set_via,
+        _set_code,
+        _set_name,
+        _set_period,
+        _set_candidates,
+        _set_reason,
+        _set_units,
+    ) = (Match.__dict__[field].__set__ for field in _FIELDS)
+else:  # pragma: no cover - the record changed: build it the plain way
+    _judged_match = _constructed
 
 
 def unknown(query: str, reason: str) -> Match:

@@ -13,7 +13,7 @@ import math
 from collections.abc import Hashable, Iterable, Sequence
 from typing import Any
 
-__all__ = ["MISSING", "broadcast", "distinct", "is_missing", "is_scalar"]
+__all__ = ["MISSING", "align", "broadcast", "check_column", "distinct", "is_missing", "is_scalar"]
 
 MISSING = -1
 """The index ``distinct`` gives a row whose value is missing."""
@@ -43,6 +43,43 @@ def is_missing(value: object) -> bool:
         return False
 
 
+def check_column(value: object, what: str) -> None:
+    """Refuse a table where one column is wanted (a DataFrame as ``names`` or as a hint).
+
+    Raises:
+        TypeError: ``value`` is a pandas or polars DataFrame (or a polars LazyFrame).
+    """
+    kind = type(value)
+    if kind.__module__.split(".")[0] in ("pandas", "polars") and kind.__name__ in ("DataFrame", "LazyFrame"):
+        raise TypeError(
+            f"{what} must be one column (a list, a pandas or polars Series), got a {kind.__name__}: "
+            f'pick its column (frame["county"]), or use jijinan.match_frame for a whole frame'
+        )
+
+
+def align(hint: object, names: object, what: str) -> object:
+    """A pandas hint column put in the order of the names' index, when both are pandas Series.
+
+    pandas pairs Series by index label, and so does this: a hint column sorted or filtered
+    apart from its names still meets each row's own name. Anything else pairs by position.
+
+    Raises:
+        ValueError: the hint's index does not hold each label of the names' index once.
+    """
+    if not (type(hint).__name__ == "Series" and type(names).__name__ == "Series"):
+        return hint
+    if not (type(hint).__module__.startswith("pandas") and type(names).__module__.startswith("pandas")):
+        return hint
+    if hint.index.equals(names.index):  # type: ignore[attr-defined]
+        return hint
+    if not hint.index.is_unique or not names.index.isin(hint.index).all():  # type: ignore[attr-defined]
+        raise ValueError(
+            f"{what}'s index does not match the names' index: pandas Series are paired by index label; "
+            "give the same index (or plain lists, paired by position)"
+        )
+    return hint.reindex(names.index)  # type: ignore[attr-defined]
+
+
 def _pandas_codes(values: Any) -> tuple[list[Any], list[int]] | None:
     """Distinct values and row codes of a pandas Series, Index or Categorical, else None."""
     module = type(values).__module__
@@ -61,8 +98,8 @@ def _polars_codes(values: Any) -> tuple[list[Any], list[int]] | None:
         return None
     import polars as pl  # present: ``values`` is one of its objects
 
-    if not isinstance(values, pl.Series):
-        return None
+    if not isinstance(values, pl.Series) or values.dtype == pl.Object:
+        return None  # an Object column is read value by value, as a list would be
     frame = pl.DataFrame({"value": values}).with_row_index("row")
     kept = frame["value"].unique(maintain_order=True).drop_nulls()
     lookup = pl.DataFrame({"value": kept, "code": pl.Series(range(len(kept)), dtype=pl.Int64)})

@@ -15,7 +15,7 @@ from typing import TypeVar
 
 from jijinan.loading.divisions import DivisionIndex
 from jijinan.matching.answers import MISSING_NAME, Answers, unknown
-from jijinan.matching.columns import MISSING, broadcast, distinct, is_missing, is_scalar
+from jijinan.matching.columns import MISSING, align, broadcast, check_column, distinct, is_missing, is_scalar
 from jijinan.records import Match
 
 __all__ = ["Hints", "ManyRows"]
@@ -68,6 +68,12 @@ class ManyRows:
             raise TypeError("names must be an iterable of names, not a single str; use match() for one name")
         if not isinstance(names, Iterable):
             raise TypeError(f"names must be an iterable of names, got {type(names).__name__}")
+        check_column(names, "names")
+        for hint, what in ((province, "province"), (prefecture, "prefecture"), (as_of, "as_of")):
+            check_column(hint, what)
+        province, prefecture, as_of = (
+            align(h, names, w) for h, w in ((province, "province"), (prefecture, "prefecture"), (as_of, "as_of"))
+        )
         if all(is_scalar(hint) for hint in (province, prefecture, as_of)):
             hints = (
                 None if is_missing(province) else self._hint(province, self.index.provinces, "province"),  # type: ignore[arg-type]

@@ -22,7 +22,15 @@ from jijinan.errors import DivisionNotFoundError
 from jijinan.loading.divisions import FIRST_YEAR, LAST_YEAR, DivisionIndex
 from jijinan.matching.answers import Answers, unknown
 from jijinan.matching.many import Hints, ManyRows
-from jijinan.matching.reading import GENERIC_WORDS, WHOLE_WORDS, Normalizer, check_key, code_in, prefix_readings
+from jijinan.matching.reading import (
+    GENERIC_WORDS,
+    WHOLE_WORDS,
+    Normalizer,
+    check_key,
+    code_in,
+    prefix_readings,
+    spellings,
+)
 from jijinan.records import Match, PilotUnit, Via
 
 __all__ = ["MAX_NAME_LENGTH", "Matcher"]
@@ -33,7 +41,7 @@ MAX_NAME_LENGTH: Final = 100
 class Matcher(ManyRows, Sealed):
     """The pilot units and the division index, and the rules that join them."""
 
-    __slots__ = ("_covering", "_order", "answers", "index", "july", "normalize", "units")
+    __slots__ = ("_covering", "_order", "answers", "generic", "index", "july", "normalize", "units", "whole")
     units: tuple[PilotUnit, ...]
     index: DivisionIndex
     normalize: Normalizer
@@ -42,6 +50,10 @@ class Matcher(ManyRows, Sealed):
     _covering: dict[str, PilotUnit | None] | None
     _order: tuple[int, ...]
     answers: Answers
+    generic: frozenset[str]
+    """The generic words (市辖区, 合计, 全县) in every spelling, normalised as keys are."""
+    whole: frozenset[str]
+    """The "whole" words among them (全市, 合计), which after a prefix mean that division."""
 
     def __init__(self, units: tuple[PilotUnit, ...], index: DivisionIndex, normalize: Normalizer) -> None:
         setattr_ = object.__setattr__
@@ -53,6 +65,8 @@ class Matcher(ManyRows, Sealed):
         setattr_(self, "_covering", None)  # made on first use
         setattr_(self, "_order", tuple(index.search_order()))
         setattr_(self, "answers", Answers(units, index))
+        setattr_(self, "generic", frozenset(map(normalize, spellings(GENERIC_WORDS))))
+        setattr_(self, "whole", frozenset(map(normalize, spellings(WHOLE_WORDS))))
 
     # -- the notice date ----------------------------------------------------------
 
@@ -130,7 +144,7 @@ class Matcher(ManyRows, Sealed):
         if len(name) > MAX_NAME_LENGTH:
             return unknown(name, f"the name is {len(name):,} characters long; no division's name is")
         key = self.normalize(name)
-        if key in GENERIC_WORDS:
+        if key in self.generic:
             return unknown(
                 name, f"{name.strip()[:40]!r} is a generic word, not a division's name: qualify it (北京市全市)"
             )
@@ -181,12 +195,12 @@ class Matcher(ManyRows, Sealed):
         index = self.index
         out: list[int] = []
         for reading in prefix_readings(key, index.provinces, index.prefectures, index.longest):
-            if not reading.rest or reading.rest in WHOLE_WORDS:
+            if not reading.rest or reading.rest in self.whole:
                 # the prefix names the division itself (河北, 北京市全市): the innermost one read
                 digits = reading.prefectures or reading.provinces or frozenset()
                 codes = [d + "00" if len(d) == 4 else d + "0000" for d in digits]
                 found = [i for code in codes for i in index.lookup(code) or ()]
-            elif reading.rest in GENERIC_WORDS:
+            elif reading.rest in self.generic:
                 continue
             else:
                 found = [

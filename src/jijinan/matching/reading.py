@@ -30,6 +30,7 @@ __all__ = [
     "check_key",
     "code_in",
     "prefix_readings",
+    "spellings",
 ]
 
 # What short forms of higher-level names leave out: 陕西省 -> 陕西, 广西壮族自治区 -> 广西,
@@ -43,6 +44,17 @@ WHOLE_WORDS: Final = frozenset({"全市", "全省", "全区", "全县", "全州"
 GENERIC_WORDS: Final = WHOLE_WORDS | frozenset(
     {"市辖区", "县", "区", "市", "旗", "省", "州", "盟", "地区", "自治区", "自治州", "自治县", "小计", "其他", "其它"}
 )
+
+# The traditional forms of the generic words' characters (市轄區, 合計, 總計, 全縣). The packaged
+# character map holds only the characters of stored names, and no name has 轄 or 計; so the
+# matcher normalises every spelling of the words with its own normaliser (Matcher.generic).
+_GENERIC_HANT: Final = str.maketrans("辖区县计总国", "轄區縣計總國")
+
+
+def spellings(words: frozenset[str]) -> frozenset[str]:
+    """``words`` in simplified and in traditional characters."""
+    return words | {word.translate(_GENERIC_HANT) for word in words}
+
 
 # Characters removed from keys besides white space: zero-width and formatting marks
 # that are invisible when pasted from a web page.

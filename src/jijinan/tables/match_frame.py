@@ -71,7 +71,12 @@ def match_frame(
     elif module.startswith("polars") and type(frame).__name__ in ("DataFrame", "LazyFrame"):
         columns = list(frame.collect_schema().names() if type(frame).__name__ == "LazyFrame" else frame.columns)
     else:
-        raise TypeError(f"frame must be a pandas or polars DataFrame or a polars LazyFrame, got {type(frame).__name__}")
+        raise TypeError(
+            f"frame must be a pandas or polars DataFrame, got {type(frame).__name__} "
+            "(or a polars LazyFrame; a single column: units.match_many(column))"
+        )
+    _check_arguments(columns, name, province, prefecture, year=year, prefix=prefix)
+    labels = list(frame.columns) if module.startswith("pandas") else columns
     roles = {"name": name, "province": province, "prefecture": prefecture, "as_of": year}
     for role, column in roles.items():
         if column is None:
@@ -79,7 +84,7 @@ def match_frame(
         given = "year" if role == "as_of" else role
         if not isinstance(column, str):
             raise TypeError(f"{given} must be a column name (str), got {type(column).__name__}")
-        if column not in columns:
+        if column not in labels:  # the frame's own labels: an int label 0 is not "0"
             raise KeyError(f"the frame has no column {column!r} (given as {given}=); its columns: {', '.join(columns)}")
     if year is not None and as_of is not None:
         raise ValueError("give year= (a column of years) or as_of= (one year for every row), not both")
@@ -193,3 +198,19 @@ def _match_polars(frame: Any, keys: dict[str, str], added: Sequence[str], matche
     if lazy:
         return frame.join(right.lazy(), on=labels, how="left", **_join_options(pl.LazyFrame.join))
     return frame.join(right, on=labels, how="left", **_join_options(pl.DataFrame.join))
+
+
+def _check_arguments(
+    columns: list[str], name: object, province: object, prefecture: object, *, year: object, prefix: object
+) -> None:
+    """Refuse, naming the argument, what pandas or polars would fail on deep inside."""
+    if name is None:
+        raise TypeError("name must be a column name (str), got NoneType")
+    if prefix is not None and not isinstance(prefix, str):
+        raise TypeError(f"prefix must be a str, got {type(prefix).__name__}")
+    for role, label in (("name", name), ("province", province), ("prefecture", prefecture), ("year", year)):
+        if isinstance(label, str) and columns.count(label) > 1:
+            raise ValueError(
+                f"the frame has {columns.count(label)} columns named {label!r} (given as {role}=): "
+                "which one to read is not clear; rename them first"
+            )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import operator
 from typing import TYPE_CHECKING, Final
 
+from jijinan.matching.answers import main_first
 from jijinan.records import MatchStatus, PanelRow
 from jijinan.tables.rows import Rows
 
@@ -36,6 +37,9 @@ class Panel(Rows[PanelRow]):
     def __init__(self, rows: tuple[PanelRow, ...], periods: tuple[str, ...]) -> None:
         super().__init__(rows)
         object.__setattr__(self, "periods", periods)
+
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        return (type(self), (self._rows, self.periods))
 
     def __repr__(self) -> str:
         return f"<Panel: {len(self._rows):,} rows, tables {self.periods[0]} to {self.periods[-1]}>"
@@ -83,7 +87,7 @@ def build_panel(matcher: Matcher, start: int, end: int, notice: bool) -> Panel:
                     prefecture=prefecture,
                     prefecture_code=prefecture_code if prefecture is not None else None,
                     status=statuses[version.status],
-                    units=tuple(matcher.units[seq - 1] for seq in version.units),
+                    units=main_first(tuple(matcher.units[seq - 1] for seq in version.units), code),
                 )
             )
     return Panel(tuple(rows), tuple(index.periods[p] for p in periods))

@@ -31,6 +31,11 @@ class Rows(Sealed, Sequence[R]):
     def __init__(self, rows: tuple[R, ...]) -> None:
         object.__setattr__(self, "_rows", rows)
 
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        # Pickled as a call of the class: the default would set the slots by assignment, which a
+        # Sealed object refuses (a Panel sent to a worker process never arrived).
+        return (type(self), (self._rows,))
+
     def __len__(self) -> int:
         return len(self._rows)
 
