@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from itertools import repeat
 from typing import TypeVar
 
 from jijinan.loading.divisions import DivisionIndex
-from jijinan.matching.answers import MISSING_NAME, unknown
+from jijinan.matching.answers import MISSING_NAME, Answers, unknown
 from jijinan.matching.columns import MISSING, align, broadcast, check_column, distinct, is_missing, is_scalar
 from jijinan.records import Level, Match
 
@@ -28,6 +29,7 @@ class ManyRows:
 
     __slots__ = ()
     index: DivisionIndex
+    answers: Answers
 
     def _hint(self, value: str | None, table: Mapping[str, frozenset[str]], what: str) -> Hints:
         raise NotImplementedError
@@ -86,7 +88,7 @@ class ManyRows:
                 self._row_level(level),
             )
             uniques, codes = distinct(names)
-            return [self._match_value(value, *hints) for value in uniques], codes
+            return [self._known(value, *hints) for value in uniques], codes
         rows = names if isinstance(names, Sequence) else list(names)
         # Every hint is checked before any name is read: a bad hint is the caller's mistake,
         # whatever the names hold. Each distinct hint value is checked once.
@@ -94,20 +96,26 @@ class ManyRows:
         prefectures = self._hint_column(prefecture, len(rows), "prefecture", self._prefecture_hint)
         periods = self._hint_column(as_of, len(rows), "as_of", self._row_period)
         levels = self._hint_column(level, len(rows), "level", self._row_level)
-        keyed = [
-            None if is_missing(name) else (name, provinces[i], prefectures[i], periods[i], levels[i])
-            for i, name in enumerate(rows)
+        values, names_at = distinct(rows)
+        # a row's key: its name's index and its checked hints; rows of a missing name are MISSING
+        seen: dict[tuple[int, Hints, Hints, int | None, Level | None], int] = {}
+        add = seen.setdefault
+        codes = [
+            MISSING if key[0] == MISSING else add(key, len(seen))
+            for key in zip(names_at, provinces, prefectures, periods, levels)  # noqa: B905 - hints may repeat one None
         ]
-        uniques, codes = distinct(keyed)
-        return [self._match_value(*key) for key in uniques], codes  # type: ignore[misc]
+        return [self._known(values[n], p, f, y, lv) for n, p, f, y, lv in seen], codes
 
-    def _hint_column(self, hint: object, length: int, what: str, check: Callable[[object], T]) -> Sequence[T | None]:
+    def _hint_column(self, hint: object, length: int, what: str, check: Callable[[object], T]) -> Iterable[T | None]:
         column = broadcast(hint, length, what)
         if column is None:
-            return [None] * length
+            return repeat(None)
         values, codes = distinct(column)
-        checked = [check(value) for value in values]
-        return [None if c == MISSING else checked[c] for c in codes]
+        checked: list[T | None] = [check(value) for value in values]
+        if not checked:
+            return repeat(None)
+        checked.append(None)  # MISSING (-1) indexes the last entry
+        return map(checked.__getitem__, codes)
 
     def _province_hint(self, value: object) -> Hints:
         return self._row_hint(value, self.index.provinces, "province")
@@ -135,6 +143,16 @@ class ManyRows:
         if is_missing(level) or (isinstance(level, str) and not level.strip()):
             return None
         return self._level(level)
+
+    def _known(self, value: object, *hints: object) -> Match:
+        """``_match_value``, its answer kept for a name (a str) met again with the same hints."""
+        if type(value) is not str:
+            return self._match_value(value, *hints)  # type: ignore[arg-type]
+        key = (value, *hints)
+        found = self.answers.known.get(key)
+        if found is None:
+            found = self.answers.remember(key, self._match_value(value, *hints))  # type: ignore[arg-type]
+        return found
 
     def _match_value(
         self, value: object, provinces: Hints, prefectures: Hints, period: int | None, level: Level | None = None
