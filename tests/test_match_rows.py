@@ -96,7 +96,8 @@ def test_match_frame_pandas_keeps_rows_and_input() -> None:
     pd.testing.assert_frame_equal(df, before)
     assert list(out.index) == [10, 11, 12, 13]
     assert list(out["status"].astype(str)) == ["covered", "not_pilot", "unknown", "partial"]
-    assert list(out["unit_code"].fillna("")) == ["110000", "", "", "310108"]
+    assert list(out["unit_code"].astype("string").fillna("")) == ["110000", "", "", "310108"]
+    assert isinstance(out["unit_code"].dtype, pd.CategoricalDtype)  # values repeat row after row
     assert list(out.columns[:3]) == ["county", "province", "year"]
 
 

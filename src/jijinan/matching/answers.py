@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
+import attrs
+
 from jijinan._sealed import Sealed
 from jijinan.loading.divisions import DivisionIndex
 from jijinan.matching.status import NOT_PILOT_DETAIL
@@ -19,25 +21,39 @@ from jijinan.records import Division, Level, Match, MatchStatus, PilotUnit, Via
 __all__ = ["MISSING_NAME", "Answers", "main_first", "unknown"]
 
 _MAX_LISTED = 6
+KNOWN_LIMIT: Final = 100_000
+"""Answers kept for names matched again: a panel's (name, year) pairs, at a few hundred bytes each."""
 _STATUSES: Final = {s.value: s for s in MatchStatus}
 
 
 class Answers(Sealed):
     """Makes the ``Match`` records of one division index and its pilot units."""
 
-    __slots__ = ("_judged", "index", "units")
+    __slots__ = ("_judged", "index", "known", "units")
     units: tuple[PilotUnit, ...]
     index: DivisionIndex
     _judged: dict[
         tuple[int, int],
         tuple[MatchStatus, PilotUnit | None, Via | None, str, str, str, str, tuple[PilotUnit, ...]],
     ]
+    known: dict[tuple[object, ...], Match]
 
     def __init__(self, units: tuple[PilotUnit, ...], index: DivisionIndex) -> None:
         object.__setattr__(self, "units", units)
         object.__setattr__(self, "index", index)
         # (span, table) -> the fields of its Match but the query: a division is judged once.
         object.__setattr__(self, "_judged", {})
+        # (name, hints) -> its Match, for match_many: a column matched again (a notebook cell run
+        # twice, the same list in a loop) costs a lookup per distinct name. Bounded: see ``remember``.
+        object.__setattr__(self, "known", {})
+
+    def remember(self, key: tuple[object, ...], match: Match) -> Match:
+        """Keep ``match`` as the answer to ``key``; start afresh past ``KNOWN_LIMIT`` answers."""
+        known = self.known
+        if len(known) >= KNOWN_LIMIT:
+            known.clear()  # a race only clears twice
+        known[key] = match
+        return match
 
     def via(self, unit: PilotUnit, code: str | None) -> Via:
         """How a division lies in ``unit``: the unit itself, or inside a prefecture-level unit or Beijing."""
@@ -60,19 +76,7 @@ class Answers(Sealed):
             full = index.full_name(span, period)
             reason = f"{full} ({code}, {label} table){version.detail or NOT_PILOT_DETAIL}"
             fields = self._judged[(span, period)] = (status, unit, via, code, full, label, reason, units)
-        status, unit, via, code, name, label, reason, units = fields
-        return Match(
-            query=query,
-            status=status,
-            unit=unit,
-            via=via,
-            code=code,
-            name=name,
-            period=label,
-            candidates=(),
-            reason=reason,
-            units=units,
-        )
+        return _judged_match(query, fields)
 
     def bureau(self, query: str, unit: PilotUnit) -> Match:
         return Match(
@@ -133,21 +137,44 @@ class Answers(Sealed):
         if code[4] != "7":
             return unknown(query, f"no division of the tables of 2000-2024 has the code {code}")
         at = self.index.notice if period is None else period
-        parent = None
         for candidate in (code[:4] + "00", code[:2] + "0000"):
             alive = [i for i in self.index.lookup(candidate) or () if i >= 0 and self.index.alive(i, at)]
             if alive:
-                parent = alive[0]
-                break
+                return self.zone_of(query, alive[:1], at, code)
         label = self.index.periods[at]
-        if parent is None:
-            return unknown(
-                query, f"{code} is no division's code, and no prefecture {code[:4]}00 is in the {label} table"
+        return unknown(query, f"{code} is no division's code, and no prefecture {code[:4]}00 is in the {label} table")
+
+    def zone_of(self, query: str, parents: Sequence[int], at: int, code: str | None = None) -> Match:
+        """A statistical zone (by ``code``, or by a name led by its prefecture's) inside one of ``parents``.
+
+        The zone lies inside its prefecture, so the prefecture decides where it can: all of a
+        pilot prefecture (or Beijing) is covered, a prefecture with no pilot land is not_pilot.
+        """
+        index = self.index
+        label = index.periods[at]
+        what = code or repr(query.strip()[:40])
+        if len(parents) > 1:
+            listed = ", ".join(f"{index.full_name(i, at)} ({index.codes[i]})" for i in parents[:_MAX_LISTED])
+            return Match(
+                query=query,
+                status=MatchStatus.AMBIGUOUS,
+                unit=None,
+                via=None,
+                code=None,
+                name=None,
+                period=None,
+                candidates=tuple(
+                    Division(code=index.codes[i], name=index.names[i], full_name=index.full_name(i, at), period=label)
+                    for i in parents
+                ),
+                reason=f"{what} reads as a statistical zone of any of {listed} ({label} table); "
+                "give province= or prefecture=",
             )
-        version = self.index.version(parent, at)
-        whole = self.index.full_name(parent, at)
-        whose = f"{code} is a statistical zone of {whole} ({self.index.codes[parent]}, {label} table)"
-        held = main_first(tuple(self.units[seq - 1] for seq in version.units), self.index.codes[parent])
+        parent = parents[0]
+        version = index.version(parent, at)
+        whole = index.full_name(parent, at)
+        whose = f"{what} is a statistical zone of {whole} ({index.codes[parent]}, {label} table)"
+        held = main_first(tuple(self.units[seq - 1] for seq in version.units), index.codes[parent])
         unit = held[0] if held else None
         if version.status in ("pilot", "covered") and unit is not None:
             return Match(
@@ -179,6 +206,39 @@ class Answers(Sealed):
             f"{whose}, which holds pilot land and other land; the code tables do not say which the zone lies in",
         )
 
+    def namesakes(self, query: str, divisions: Sequence[Sequence[int]], chosen: Sequence[int], at: int) -> Match:
+        """A lossy key that several divisions of the tables 2000-2024 have had: each with its years."""
+        index = self.index
+        shown: list[tuple[int, int]] = []
+        for spans in divisions:
+            alive = [i for i in spans if i in chosen]
+            if alive:
+                shown.extend((i, at) for i in alive)
+            else:  # its nearest table to the one read
+                i = max(spans, key=lambda span: (index.last[span] < at, -abs(index.last[span] - at)))
+                shown.append((i, index.last[i] if index.last[i] < at else index.first[i]))
+        candidates = tuple(
+            Division(code=index.codes[i], name=index.names[i], full_name=index.full_name(i, p), period=index.periods[p])
+            for i, p in shown
+        )
+        listed = ", ".join(
+            f"{c.full_name} ({c.code}, {self.years(i)})"
+            for c, (i, _p) in zip(candidates[:_MAX_LISTED], shown, strict=False)
+        )
+        more = f" and {len(candidates) - _MAX_LISTED} more" if len(candidates) > _MAX_LISTED else ""
+        return Match(
+            query=query,
+            status=MatchStatus.AMBIGUOUS,
+            unit=None,
+            via=None,
+            code=None,
+            name=None,
+            period=None,
+            candidates=candidates,
+            reason=f"{len(divisions)} divisions of the tables 2000-2024 read {query.strip()[:40]!r} alike: "
+            f"{listed}{more}; give province=, prefecture=, level= or the name in characters",
+        )
+
     def table(self, period: int) -> str:
         """'the July 2015 table' (the notice date), 'the 2020 table' (a year's end)."""
         return f"the {self.label(period)} table"
@@ -205,6 +265,66 @@ def main_first(units: tuple[PilotUnit, ...], code: str) -> tuple[PilotUnit, ...]
         if unit.code == code and i:
             return (unit, *units[:i], *units[i + 1 :])
     return units
+
+
+# A judged division's Match is the same record every time but for its query: filled slot by slot
+# from fields made (and checked) once, without the keyword-argument call of attrs' __init__
+# (a third of the time of a name already judged). ``Match`` has no validators or converters to
+# skip; if its fields ever change, the plain constructor is used.
+_FIELDS = ("query", "status", "unit", "via", "code", "name", "period", "candidates", "reason", "units")
+_Fields = tuple[MatchStatus, "PilotUnit | None", "Via | None", str, str, str, str, "tuple[PilotUnit, ...]"]
+
+
+def _judged_match(query: str, fields: _Fields) -> Match:
+    status, unit, via, code, name, period, reason, units = fields
+    match: Match = _new(Match)
+    _set_query(match, query)
+    _set_status(match, status)
+    _set_unit(match, unit)
+    _set_via(match, via)
+    _set_code(match, code)
+    _set_name(match, name)
+    _set_period(match, period)
+    _set_candidates(match, ())
+    _set_reason(match, reason)
+    _set_units(match, units)
+    return match
+
+
+def _constructed(query: str, fields: _Fields) -> Match:
+    status, unit, via, code, name, label, reason, units = fields
+    return Match(
+        query=query,
+        status=status,
+        unit=unit,
+        via=via,
+        code=code,
+        name=name,
+        period=label,
+        candidates=(),
+        reason=reason,
+        units=units,
+    )
+
+
+_new = object.__new__
+if tuple(field.name for field in attrs.fields(Match)) == _FIELDS and not any(
+    field.validator or field.converter for field in attrs.fields(Match)
+):
+    (
+        _set_query,
+        _set_status,
+        _set_unit,
+        _set_via,
+        _set_code,
+        _set_name,
+        _set_period,
+        _set_candidates,
+        _set_reason,
+        _set_units,
+    ) = (Match.__dict__[field].__set__ for field in _FIELDS)
+else:  # pragma: no cover - the record changed: build it the plain way
+    _judged_match = _constructed
 
 
 def unknown(query: str, reason: str) -> Match:

@@ -18,6 +18,9 @@ __all__ = ["MISSING", "align", "broadcast", "check_column", "distinct", "is_miss
 MISSING = -1
 """The index ``distinct`` gives a row whose value is missing."""
 
+_PLAIN = frozenset({str, int, type(None)})
+"""Types whose equal values are of one type: a dict may tell their values apart."""
+
 # pandas' missing scalars, recognised by their type's name so pandas need not be imported.
 _MISSING_TYPES = frozenset({"NAType", "NaTType"})
 
@@ -115,15 +118,16 @@ def distinct(values: Iterable[object]) -> tuple[list[object], list[int]]:
         if found is not None:
             return _fold_missing(*found)
     if isinstance(values, (list, tuple)):
-        # The common case, a list of names: one dict pass. Equal values of other types (1, 1.0,
-        # True) would share an entry here, so any value that is not a str takes the slow path.
+        # The common case, a list of names (or of years, or hints with gaps): one dict pass.
+        # Equal values of other types (1, 1.0, True) would share an entry here, so a list holding
+        # anything but str, int and None takes the slow path.
         seen_str: dict[object, int] = {}
         try:
             rows = [seen_str.setdefault(value, len(seen_str)) for value in values]
         except TypeError:  # an unhashable value
             rows = []
-        if rows and all(type(value) is str for value in seen_str):
-            return list(seen_str), rows
+        if rows and all(type(value) in _PLAIN for value in seen_str):
+            return _fold_missing(list(seen_str), rows)
     uniques: list[object] = []
     codes: list[int] = []
     seen: dict[tuple[type, Hashable], int] = {}
