@@ -4,6 +4,10 @@ A division found at one table is answered with the verdict the build made for it
 division is judged once per table and the fields kept); the other answers say why a name
 is ``ambiguous`` (every candidate) or ``unknown`` (which table, and where the name is
 instead), and read the statistical zones of NBS codes by their prefecture.
+
+Long because: every kind of answer (judged, bureau, ambiguous, namesakes of the lossy-key
+rule, statistical zones, not found) is worded here, so that the words of every reason, which
+studies cite, are in one module and change together.
 """
 
 from __future__ import annotations
