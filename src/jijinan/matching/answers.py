@@ -4,6 +4,10 @@ A division found at one table is answered with the verdict the build made for it
 division is judged once per table and the fields kept); the other answers say why a name
 is ``ambiguous`` (every candidate) or ``unknown`` (which table, and where the name is
 instead), and read the statistical zones of NBS codes by their prefecture.
+
+Long because: every kind of answer is made here, each with the words of its reason, and a
+judged division's answer is filled slot by slot for speed; splitting them would scatter the
+wording of one vocabulary over several modules.
 """
 
 from __future__ import annotations
