@@ -226,4 +226,4 @@ def test_the_50_mb_speed_is_given_once() -> None:
     for text in (readme, cli):
         assert not re.search(r"\d[\d,]* rows(/s| a second)", text)
     performance = (REPO / "docs" / "performance.md").read_text(encoding="utf-8")
-    assert "### jijinan match on a 50 MB CSV" in performance
+    assert re.search(r"^#+ jijinan match on a 50 MB CSV$", performance, flags=re.MULTILINE)
