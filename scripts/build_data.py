@@ -27,13 +27,13 @@ import argparse
 import sys
 from pathlib import Path
 
+from stages import land, romanize, seed, successors, tables, write
 from stages import notice as notice_stage
-from stages import romanize, seed, successors, tables, write
 from stages import units as units_stage
 from stages.codes import CodeTable
 from stages.errors import BuildError
 from stages.history import History
-from stages.package import Normalizer, check_all
+from stages.package import Normalizer, check_all, check_land
 from stages.traditional import Converter, ConverterError, char_map, lookup_names
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -74,6 +74,10 @@ def build(shared: Path, out: Path) -> dict[str, str]:
     )
     divisions = tables.divisions_payload(spans)
     check_all(divisions, index, more)  # the shape the package reads, every span and key
+    # The land of every division at every table, for the panels and the crosswalks
+    cover, _exact = tables.pilot_area(history, units)
+    land_file = land.land_payload(history, spans, set(cover))
+    check_land(land_file, len(spans), len(divisions["periods"]))
     files = {
         "notice.json": write.dump({"notice": notice}),
         "units.json": write.dump({"units": units}),
@@ -82,6 +86,7 @@ def build(shared: Path, out: Path) -> dict[str, str]:
         "index.json": write.compact(index),
         **{f"{name}.json": write.compact({"keys": keys}) for name, keys in more.items()},
         "unit_keys.json": write.compact({"keys": tables.unit_keys_payload(units, normalize)}),
+        "land.json": write.compact(land_file),
     }
     return write.write(out, files)
 

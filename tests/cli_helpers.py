@@ -22,7 +22,10 @@ def run(
     **kwargs: Any,
 ) -> subprocess.CompletedProcess[bytes]:
     """``python -m jijinan ARGS`` with bytes in and out (and PYTHONIOENCODING=utf-8 unless ``env`` says)."""
-    environment = {**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})}
+    # pytest-xdist's workers export COLUMNS=80 and LINES=24, which ask `show` to wrap its text
+    # as for a terminal: a command's own environment says so only when a test gives them.
+    inherited = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    environment = {**inherited, "PYTHONIOENCODING": "utf-8", **(env or {})}
     if "stdout" not in kwargs:
         kwargs["stdout"] = subprocess.PIPE
     return subprocess.run(

@@ -17,7 +17,10 @@ import yaml
 
 from jijinan import records
 from jijinan.records import PanelRow
-from jijinan.tables.schema import COVERAGE_COLUMNS, MATCH_COLUMNS, UNIT_COLUMNS, panel_columns
+from jijinan.tables.crosswalk import CrosswalkRow
+from jijinan.tables.prefectural import PrefectureRow
+from jijinan.tables.research import CROSSWALK_COLUMNS, panel_columns, prefecture_columns
+from jijinan.tables.schema import COVERAGE_COLUMNS, MATCH_COLUMNS, UNIT_COLUMNS
 
 REPO = Path(__file__).resolve().parent.parent
 DICTIONARY = (REPO / "docs" / "data-dictionary.md").read_text(encoding="utf-8")
@@ -146,6 +149,8 @@ def test_chinese_pages_do_not_break_lines_inside_chinese_text(page: Path) -> Non
         records.CoverageRow,
         records.Match,
         PanelRow,
+        CrosswalkRow,
+        PrefectureRow,
     ],
     ids=lambda r: r.__name__,
 )
@@ -155,7 +160,14 @@ def test_data_dictionary_names_every_field(record: type) -> None:
 
 
 def test_data_dictionary_names_every_column() -> None:
-    for column in (*UNIT_COLUMNS, *COVERAGE_COLUMNS, *MATCH_COLUMNS, *panel_columns(["2015"])):
+    for column in (
+        *UNIT_COLUMNS,
+        *COVERAGE_COLUMNS,
+        *MATCH_COLUMNS,
+        *panel_columns(["2015"]),
+        *CROSSWALK_COLUMNS,
+        *prefecture_columns(("2015",)),
+    ):
         assert f"| `{column.name}` | {column.type} |" in DICTIONARY, column.name
 
 

@@ -9,9 +9,9 @@ import pytest
 import jijinan
 from jijinan import collection, records
 from jijinan.matching import matcher
-from jijinan.tables import coverage, frames, match_frame, panel
+from jijinan.tables import coverage, crosswalk, frames, match_frame, panel
 
-MODULES = [jijinan, collection, coverage, panel, records, matcher, match_frame, frames]
+MODULES = [jijinan, collection, coverage, panel, crosswalk, records, matcher, match_frame, frames]
 
 
 @pytest.mark.parametrize("module", MODULES, ids=lambda m: m.__name__)
@@ -26,5 +26,5 @@ def test_docstring_examples_run(module: object) -> None:
 
 
 def test_the_public_functions_show_examples() -> None:
-    for function in (jijinan.match_frame, jijinan.panel, jijinan.units.get, jijinan.units.match):
+    for function in (jijinan.match_frame, jijinan.panel, jijinan.crosswalk, jijinan.units.get, jijinan.units.match):
         assert ">>>" in (function.__doc__ or ""), function

@@ -15,7 +15,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent / "src"))
 
 from jijinan.loading.divisions import check_all
+from jijinan.loading.land import check_land
 from jijinan.matching.reading import GENERIC_WORDS, Normalizer
 from jijinan.matching.status import NOT_PILOT_DETAIL, judge
 
-__all__ = ["GENERIC_WORDS", "NOT_PILOT_DETAIL", "Normalizer", "check_all", "judge"]
+__all__ = ["GENERIC_WORDS", "NOT_PILOT_DETAIL", "Normalizer", "check_all", "check_land", "judge"]

@@ -66,8 +66,10 @@ from jijinan.records import (
     Via,
 )
 from jijinan.tables.coverage import Coverage
+from jijinan.tables.crosswalk import Crosswalk, CrosswalkRow, crosswalk
 from jijinan.tables.match_frame import match_frame
 from jijinan.tables.panel import Panel, panel
+from jijinan.tables.prefectural import PrefecturalPanel, PrefectureRow
 
 __all__ = [
     "CODE_TABLE",
@@ -79,6 +81,8 @@ __all__ = [
     "CitedDocument",
     "Coverage",
     "CoverageRow",
+    "Crosswalk",
+    "CrosswalkRow",
     "DataIntegrityError",
     "Division",
     "DivisionNotFoundError",
@@ -92,6 +96,8 @@ __all__ = [
     "PanelRow",
     "PilotUnit",
     "PilotUnits",
+    "PrefecturalPanel",
+    "PrefectureRow",
     "Relation",
     "Requirement",
     "Successor",
@@ -101,6 +107,7 @@ __all__ = [
     "Via",
     "__version__",
     "coverage",
+    "crosswalk",
     "match_frame",
     "notice",
     "panel",

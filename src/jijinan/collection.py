@@ -19,7 +19,7 @@ from jijinan.errors import AmbiguousUnitError, UnitNotFoundError
 from jijinan.loading import load_unit_keys, load_units, once
 from jijinan.matching.default import default_matcher, default_normalizer
 from jijinan.matching.reading import check_key, code_in
-from jijinan.matching.unit_keys import CANDIDATES, UnitIndex, closest
+from jijinan.matching.unit_keys import CANDIDATES, UnitIndex, closest, units_read
 from jijinan.records import Kind, Level, Match, PilotUnit
 
 if TYPE_CHECKING:
@@ -108,8 +108,11 @@ class PilotUnits(Sealed, Sequence[PilotUnit]):
         A name may be the short name when only one unit bears it (``桥东区``), the name as
         the notice prints it (``番禹区``) or as corrected (``番禺区``), or the full name with
         province and/or prefecture (``邢台市桥东区``, ``河北省邢台市桥东区``), in simplified or
-        traditional characters, full-width or not, with surrounding white space. Only the
-        300 units are searched: for any other division use [`match`][jijinan.PilotUnits.match].
+        traditional characters, full-width or not, with surrounding white space; and every
+        other spelling [`match`][jijinan.PilotUnits.match] reads (``河南浚县``, ``北京``,
+        ``xunxian``, NBS's ``410621000000``), in any table 2000-2024. Only the 300 units are
+        searched: for any other division use ``match``. A miss suggests the closest units,
+        those of the province the key's divisions lie in first.
 
         Examples:
             >>> units.get("浚縣").code
@@ -138,17 +141,28 @@ class PilotUnits(Sealed, Sequence[PilotUnit]):
                 code = code_in(normal)
                 found = index.by_key.get(code) if code is not None else None
             if found is None:
-                raise UnitNotFoundError(key, lambda: self._suggest(index, normal))
+                # Every other spelling match reads (河南浚县, xunxian, 北京, 410621000000), among the units.
+                read, spans = units_read(self._matcher(), key)
+                if not read:
+                    raise UnitNotFoundError(key, lambda: self._suggest(index, normal, spans))
+                found = tuple(read)
         if len(found) > 1:
             raise AmbiguousUnitError(key, found)
         return found[0]
 
-    def _suggest(self, index: UnitIndex, normal: str) -> tuple[str, ...]:
+    def _suggest(self, index: UnitIndex, normal: str, spans: Sequence[int] = ()) -> tuple[str, ...]:
+        """The closest units' full names; those of the provinces the key's divisions lie in first (滑县: 浚县)."""
+        codes = self._matcher().index.codes
+        provinces = {codes[i][:2] for i in spans if i >= 0}
         names: list[str] = []
-        for key in closest(normal, list(index.by_key)):
-            for unit in index.by_key[key]:
-                if unit.full_name not in names:
-                    names.append(unit.full_name)
+        for near in (True, False):
+            keys = [
+                k for k, found in index.by_key.items() if any((u.province_code[:2] in provinces) is near for u in found)
+            ]
+            for key in closest(normal, keys):
+                for unit in index.by_key[key]:
+                    if (unit.province_code[:2] in provinces) is near and unit.full_name not in names:
+                        names.append(unit.full_name)
         return tuple(names[:CANDIDATES])
 
     def filter(
@@ -238,7 +252,7 @@ class PilotUnits(Sealed, Sequence[PilotUnit]):
 
     # -- flat forms ------------------------------------------------------------------
 
-    def to_records(self) -> list[dict[str, str | int | bool | None]]:
+    def to_records(self) -> list[dict[str, str | int | float | bool | None]]:
         """One plain dict per unit, with the columns of the data dictionary (codes as strings)."""
         from jijinan.tables.flat import unit_records
 
@@ -302,7 +316,13 @@ class PilotUnits(Sealed, Sequence[PilotUnit]):
         return self._coverage()
 
     def match(
-        self, name: str, *, province: str | None = None, prefecture: str | None = None, as_of: int | str | None = None
+        self,
+        name: str,
+        *,
+        province: str | None = None,
+        prefecture: str | None = None,
+        as_of: int | str | None = None,
+        level: Level | str | None = None,
     ) -> Match:
         """Whether the division a name denotes was in the pilot, with the rule that decided it.
 
@@ -314,8 +334,12 @@ class PilotUnits(Sealed, Sequence[PilotUnit]):
         the table at the end of that year, ``as_of="2015-07"`` in the July 2015 table; without it,
         the name is read in the July 2015 table, or if it did not exist then, in the nearest
         table that has it, later ones first. The ``province`` and
-        ``prefecture`` hints narrow names that several divisions bear. Generic words (全市,
-        市辖区, 合计) name nothing by themselves.
+        ``prefecture`` hints narrow names that several divisions bear, and ``level``
+        (``"provincial"``, ``"prefectural"``, ``"county"``: a [`Level`][jijinan.records.Level]) keeps
+        only divisions of that level: ``match("西安", level="prefectural")`` is 西安市, not 西安区.
+        Generic words (全市, 市辖区, 合计) name nothing by themselves. A romanised name that
+        divisions of different tables 2000-2024 read alike (华县 and 滑县: ``hua xian``) is
+        ``ambiguous`` in every table, since it may mean either.
 
         The answer's ``status`` is ``pilot``, ``covered``, ``partial``, ``not_pilot``,
         ``ambiguous`` (with every candidate) or ``unknown``; see
@@ -326,11 +350,12 @@ class PilotUnits(Sealed, Sequence[PilotUnit]):
             ('pilot', '632121')
 
         Raises:
-            TypeError: ``name`` or a hint is not a ``str``, or ``as_of`` is not an integer or a str.
-            ValueError: ``name`` is empty, a hint names no division, or ``as_of`` is neither a year
-                from 2000 to 2024 nor a table's label (``"2015-07"``).
+            TypeError: ``name`` or a hint is not a ``str``, ``as_of`` is not an integer or a str, or
+                ``level`` is not a ``Level`` or a str.
+            ValueError: ``name`` is empty, a hint names no division, ``as_of`` is neither a year
+                from 2000 to 2024 nor a table's label (``"2015-07"``), or ``level`` is no level.
         """
-        return self._matcher().match(name, province=province, prefecture=prefecture, as_of=as_of)
+        return self._matcher().match(name, province=province, prefecture=prefecture, as_of=as_of, level=level)
 
     def match_many(
         self,
@@ -339,6 +364,7 @@ class PilotUnits(Sealed, Sequence[PilotUnit]):
         province: str | Iterable[object] | None = None,
         prefecture: str | Iterable[object] | None = None,
         as_of: int | str | Iterable[object] | None = None,
+        level: Level | str | Iterable[object] | None = None,
     ) -> tuple[Match, ...]:
         """[`match`][jijinan.PilotUnits.match] for every name of an iterable (a list, a pandas or polars
         column), in order.
@@ -364,12 +390,12 @@ class PilotUnits(Sealed, Sequence[PilotUnit]):
             TypeError: ``names`` is a single ``str``, not iterable or a DataFrame, or holds
                 something other than str, integer codes or missing values; a hint is of the
                 wrong type (a DataFrame included).
-            ValueError: a hint names no division, ``as_of`` is outside the years of the tables, or
-                a hint column's length differs from the number of names, or a pandas hint's
-                index does not hold the labels of the names' index. Hints are checked
-                before any name is read.
+            ValueError: a hint names no division, ``as_of`` is outside the years of the tables,
+                ``level`` is no level, a hint column's length differs from the number of names,
+                or a pandas hint's index does not hold the labels of the names' index. Hints
+                are checked before any name is read.
         """
-        return self._matcher().match_many(names, province=province, prefecture=prefecture, as_of=as_of)
+        return self._matcher().match_many(names, province=province, prefecture=prefecture, as_of=as_of, level=level)
 
 
 def _enum(kind: type[Level] | type[Kind], value: object, what: str) -> Level | Kind:

@@ -56,7 +56,7 @@ class AmbiguousUnitError(JijinanError, LookupError):
         super().__init__(f"{key!r} names {len(candidates)} pilot units: {listed}; give the full name or the code")
 
     def __reduce__(self) -> tuple[Any, ...]:
-        # Exceptions pickle as type(*args), and args holds the message only: without this a worker
+        # An exception is rebuilt as type(*args), and args holds the message only: without this a worker
         # process's error could not be rebuilt in the parent (a Pool waited for it for ever).
         return (type(self), (self.key, self.candidates))
 

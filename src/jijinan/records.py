@@ -396,13 +396,17 @@ class PanelRow:
     """One county-level division in one table of the panel (``jijinan.panel()``)."""
 
     period: str
-    """The table: a year's end (``"2016"``) or the notice date (``"2015-07"``)."""
+    """The table: a year's end (``"2016"``) or the notice date (``"2015-07"``, only with ``notice=True``)."""
     year: int
     """The year of the table (2015 for both ``"2015-07"`` and ``"2015"``)."""
     post: bool
     """Whether the table is after the notice (3 July 2015): the end of 2015 and later."""
+    event_time: int
+    """``year - 2015``."""
     code: str
     name: str
+    name_pinyin: str
+    """The name romanised, generic part in English (Xun County, Jing'an District)."""
     province: str
     province_code: str
     prefecture: str | None
@@ -411,6 +415,19 @@ class PanelRow:
     status: MatchStatus
     """``pilot``, ``covered``, ``partial`` or ``not_pilot``: its land in that table against the
     pilot's area at the notice date (the rules of the docs' Matching page)."""
+    in_pilot: bool
+    """All of its land lay in the pilot's area at the notice date: status ``pilot`` or ``covered``."""
+    treated: bool
+    """``in_pilot and post``: the D of a two-way fixed-effects regression."""
+    pilot_share: float | None
+    """Of the notice-date divisions whose land it holds (all or part), the share in the pilot's
+    area, by count: 0 for not_pilot, 1 for pilot and covered, between for partial. Not an area
+    or a population share. None only where the code history records no origin for its land."""
+    stable_id: str
+    """Its time-consistent unit over the panel's tables: divisions that shared land in them are
+    one unit, named by its smallest code in the panel's last table."""
+    stable_notice_codes: tuple[str, ...]
+    """The notice-date (July 2015) codes whose land the unit holds, all or part."""
     units: tuple[PilotUnit, ...]
     """The pilot units whose land it holds, all or part, the main one first (as ``Match.units``:
     the unit it is under its own code, then the attachment's order); empty for not_pilot."""

@@ -177,12 +177,14 @@ def render(
     records: Sequence[dict[str, Any]],
     columns: Sequence[Column],
     table_columns: Sequence[str],
+    *,
+    numeric_flags: bool = False,
 ) -> str:
     if fmt == "csv":
         from jijinan.files.csvfile import write_csv
 
         buffer = io.StringIO()
-        write_csv(buffer, records, columns)
+        write_csv(buffer, records, columns, numeric_flags=numeric_flags)
         return buffer.getvalue()
     if fmt == "json":
         return json.dumps(list(records), ensure_ascii=False, indent=1) + "\n"

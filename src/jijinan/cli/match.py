@@ -117,6 +117,7 @@ def cmd_match(args: argparse.Namespace, out: TextIO | None) -> int:
             province=args.province,
             prefecture=args.prefecture,
             as_of=args.as_of,
+            level=args.level,
             province_column=hint_column(args.province_column, "--province-column"),
             prefecture_column=hint_column(args.prefecture_column, "--prefecture-column"),
             year_column=hint_column(args.year_column, "--year-column"),
@@ -255,6 +256,11 @@ def register(add: Callable[..., argparse.ArgumentParser]) -> None:
     )
     years.add_argument(
         "--year-column", metavar="COLUMN", help="the column that holds each row's year (2000-2024, or 2015-07)"
+    )
+    hints.add_argument(
+        "--level",
+        choices=("provincial", "prefectural", "county"),
+        help="only divisions of this level (a list of prefecture-level cities: --level prefectural)",
     )
     write = match.add_argument_group("writing the output")
     write.add_argument("--prefix", help="put this before every added column's name (e.g. jjn_)")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any, NoReturn
 
-from jijinan.cli import export, match, notice, summary, tables, units
+from jijinan.cli import export, match, notice, research, summary, tables, units
 from jijinan.cli.common import Handler
 
 __all__ = ["EPILOG", "build_parser"]
@@ -28,7 +28,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 # The commands in the order --help lists them.
-_COMMANDS = (summary, units, match, tables, notice, export)
+_COMMANDS = (summary, units, match, tables, research, notice, export)
 
 
 def build_parser() -> argparse.ArgumentParser:

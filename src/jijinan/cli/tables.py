@@ -30,23 +30,25 @@ def cmd_coverage(args: argparse.Namespace, out: TextIO | None) -> int:
 
 
 def cmd_panel(args: argparse.Namespace, out: TextIO | None) -> int:
-    from jijinan.files.formats import table_format, write_table
-    from jijinan.tables import schema
+    from jijinan.cli.research import write_research_table
     from jijinan.tables.panel import panel
+    from jijinan.tables.research import panel_columns, prefecture_columns
 
     try:
-        fmt = table_format(args.output, args.format)
-        rows = panel(args.start, args.end, notice=not args.no_notice)
+        rows = panel(args.start, args.end, notice=args.notice, level=args.level)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
-    columns = schema.panel_columns(rows.periods)
-    if out is not None and args.output == "-" and fmt in ("csv", "json"):  # in-process, to a text stream
-        emit(out, fmt, render(fmt, rows.to_records(), columns, []))
-        return 0
-    title = f"County-year panel of the 救急难 pilot, {rows.periods[0]}-{rows.periods[-1]}"
-    write_table(args.output, fmt, title, rows.to_records(), schema.panel_columns(rows.periods))
+    if args.level == "prefectural":
+        columns = prefecture_columns(rows.periods)
+        title = f"Prefecture-level panel of the 救急难 pilot, {rows.periods[0]}-{rows.periods[-1]}"
+    else:
+        columns = panel_columns(rows.periods)
+        title = f"County-year panel of the 救急难 pilot, {rows.periods[0]}-{rows.periods[-1]}"
+    key = ("code", "period") if args.notice else ("code", "year")
+    schema = write_research_table(args, out, title=title, rows=rows, columns=columns, key=key)
     if args.output != "-":
-        message(f"{len(rows):,} rows of {len(rows.periods)} tables written to {args.output}")
+        beside = f" (schema: {schema})" if schema else ""
+        message(f"{len(rows):,} rows of {len(rows.periods)} tables written to {args.output}{beside}")
     return 0
 
 
@@ -59,8 +61,11 @@ def register(add: Callable[..., argparse.ArgumentParser]) -> None:
     panel = add(
         "panel",
         cmd_panel,
-        "the county-year treatment panel: every county-level division of every year's table and its status",
-        epilog="Formats: csv (the default, or by the -o suffix), json; dta, parquet and xlsx need their extras.",
+        "the treatment panel: every county-level division of every year's table, its status and treatment",
+        epilog=(
+            "Formats: csv (the default, or by the -o suffix; a .schema.json beside it), json; dta, parquet\n"
+            "and xlsx need their extras. One row per code and year unless --notice is given."
+        ),
     )
     panel.add_argument(
         "--from", dest="start", type=int, default=2005, metavar="YEAR", help="first year (2000-2024; default: 2005)"
@@ -69,8 +74,15 @@ def register(add: Callable[..., argparse.ArgumentParser]) -> None:
         "--to", dest="end", type=int, default=2024, metavar="YEAR", help="last year (2000-2024; default: 2024)"
     )
     panel.add_argument(
-        "--no-notice", action="store_true", help="leave out the notice date's own table (2015-07) as a period"
+        "--level",
+        choices=["county", "prefectural"],
+        default="county",
+        help="one row per county-level division (the default) or per prefecture-level one, per year",
     )
+    panel.add_argument(
+        "--notice", action="store_true", help="add the notice date's own table (2015-07): a second row of 2015"
+    )
+    panel.add_argument("--no-notice", action="store_false", dest="notice", help=argparse.SUPPRESS)  # 0.3's option
     panel.add_argument("-o", "--output", default="-", metavar="FILE", help="where to write (default: standard output)")
     panel.add_argument(
         "--format",

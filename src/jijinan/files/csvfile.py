@@ -1,7 +1,7 @@
 """CSV and TSV: writing matched rows (``CsvSink``) and whole tables (``write_csv``).
 
-Missing values are empty cells, booleans ``true``/``false``; the encoding is the one asked
-for, UTF-8 by default.
+Missing values are empty cells, booleans ``true``/``false`` (``1``/``0`` for the research
+tables); the encoding is the one asked for, UTF-8 by default.
 """
 
 from __future__ import annotations
@@ -129,17 +129,22 @@ def _check_header(names: Sequence[str], encoding: str) -> None:
             ) from None
 
 
-def _cell(value: Value) -> str:
+def _cell(value: Value, flags: tuple[str, str] = ("false", "true")) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "true" if value else "false"
+        return flags[value]
     return str(value)
 
 
-def write_csv(out: TextIO, records: Sequence[dict[str, Value]], columns: Sequence[Column]) -> None:
+def write_csv(
+    out: TextIO, records: Sequence[dict[str, Value]], columns: Sequence[Column], *, numeric_flags: bool = False
+) -> None:
     """CSV with a header; empty cells for missing values, ``true``/``false`` for booleans.
 
     Lines end in ``\\n``; a cell that holds a line break of any kind (``\\r`` too) is quoted.
+    With ``numeric_flags``, booleans are ``1``/``0``: what R's ``read.csv`` and Stata's
+    ``import delimited`` read as numbers (the research tables: panels and crosswalks).
     """
-    out.write(csv_lines([[c.name for c in columns], *([_cell(r[c.name]) for c in columns] for r in records)]))
+    flags = ("0", "1") if numeric_flags else ("false", "true")
+    out.write(csv_lines([[c.name for c in columns], *([_cell(r[c.name], flags) for c in columns] for r in records)]))

@@ -24,34 +24,16 @@ from jijinan.files.formats import BINARY_FORMATS, EXTRAS
 from jijinan.files.output import OutputError
 from jijinan.files.parquet import write_parquet
 from jijinan.files.stata import write_dta
+from jijinan.files.tableschema import field
 from jijinan.files.xlsx import write_workbook
 from jijinan.tables.flat import coverage_records, unit_records
 from jijinan.tables.schema import COVERAGE_COLUMNS, UNIT_COLUMNS, Column
 
 __all__ = ["FORMATS", "datapackage", "export"]
 
-_FRICTIONLESS_TYPES = {"string": "string", "integer": "integer", "boolean": "boolean", "category": "string"}
-
 
 def _field(column: Column) -> dict[str, Any]:
-    field: dict[str, Any] = {
-        "name": column.name,
-        "type": _FRICTIONLESS_TYPES[column.type],
-        "description": column.description,
-    }
-    constraints: dict[str, Any] = {}
-    if not column.nullable:
-        constraints["required"] = True
-    if column.categories:
-        constraints["enum"] = list(column.categories)
-    if column.name.endswith("code") and column.type == "string":
-        constraints["pattern"] = "[0-9]{6}"
-    if constraints:
-        field["constraints"] = constraints
-    if column.type == "boolean":
-        field["trueValues"] = ["true"]
-        field["falseValues"] = ["false"]
-    return field
+    return field(column)
 
 
 def _table(name: str, title: str, columns: tuple[Column, ...], key: str) -> dict[str, Any]:

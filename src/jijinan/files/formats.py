@@ -137,12 +137,20 @@ def table_format(target: str, given: str | None) -> str:
 
 
 def write_table(
-    target: str, fmt: str, title: str, records: list[dict[str, Value]], columns: tuple[Column, ...]
+    target: str,
+    fmt: str,
+    title: str,
+    records: list[dict[str, Value]],
+    columns: tuple[Column, ...],
+    *,
+    numeric_flags: bool = False,
+    sheet: str = "panel",
 ) -> None:
     """Write one table to ``target`` (a path, or ``-`` for standard output) in ``fmt``.
 
     A file is written beside its place and moved there only when complete. CSV and JSON are
-    UTF-8 text; dta, parquet and xlsx need their extras and a file to go to.
+    UTF-8 text; dta, parquet and xlsx need their extras and a file to go to. With
+    ``numeric_flags``, CSV booleans are ``1``/``0`` (``write_csv``); ``sheet`` names the xlsx sheet.
 
     Raises:
         ValueError: an unknown format, or a binary format asked for on standard output.
@@ -155,7 +163,7 @@ def write_table(
     with output_stream(target) as handle:
         if fmt == "csv":
             text = io.StringIO()
-            write_csv(text, records, columns)
+            write_csv(text, records, columns, numeric_flags=numeric_flags)
             handle.write(text.getvalue().encode("utf-8"))
         elif fmt == "json":
             handle.write((json.dumps(records, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
@@ -165,4 +173,4 @@ def write_table(
             pa = require("pyarrow", "pyarrow", "parquet", "Parquet export")
             write_parquet(pa, module, handle, records, columns)
         else:
-            write_workbook(module, handle, [("panel", records, columns)])
+            write_workbook(module, handle, [(sheet, records, columns)])

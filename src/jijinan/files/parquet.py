@@ -26,6 +26,8 @@ def write_parquet(
             array = pa.array(values, type=pa.bool_())
         elif column.type == "integer":
             array = pa.array(values, type=pa.int64())
+        elif column.type == "number":
+            array = pa.array(values, type=pa.float64())
         else:
             array = pa.array(values, type=pa.string())
         arrays.append(array)

@@ -48,7 +48,7 @@ class Sink:
 def match_cells(match: Match) -> list[str | int | None]:
     from jijinan.tables.flat import match_records
 
-    return list(match_records([match])[0].values())
+    return list(match_records([match])[0].values())  # type: ignore[arg-type]  # a match has no numbers
 
 
 def match_object(match: Match, names: Sequence[str]) -> dict[str, Any]:

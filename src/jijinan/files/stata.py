@@ -14,8 +14,10 @@ _BOOLEAN_LABELS = {"covered": {0: "not covered", 1: "covered"}}
 
 
 def _label(text: str, limit: int = 80) -> str:
-    """Stata's labels hold 80 characters at most."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    """Stata's labels hold 80 characters at most: a longer text is cut at a word, never mid-word."""
+    if len(text) <= limit:
+        return text
+    return text[: text.rfind(" ", 0, limit + 1)].rstrip(" ,;:") if " " in text[:limit] else text[:limit]
 
 
 def write_dta(
@@ -35,6 +37,8 @@ def write_dta(
             }
         elif column.type == "integer":
             data[column.name] = pd.Series(values, dtype="Int64" if column.nullable else "int32")
+        elif column.type == "number":
+            data[column.name] = pd.Series(values, dtype="float64")  # missing: Stata's .
         else:
             texts = ["" if v is None else str(v) for v in values]
             if max((len(t.encode("utf-8")) for t in texts), default=0) > 2045:
@@ -46,7 +50,7 @@ def write_dta(
         write_index=False,
         version=118,
         data_label=_label(title),
-        variable_labels={c.name: _label(c.description) for c in columns},
+        variable_labels={c.name: _label(c.short) for c in columns},  # every column's short label fits
         value_labels=value_labels or None,
         convert_strl=strls or None,
     )

@@ -38,6 +38,8 @@ class Hints:
     province: str | None = None
     prefecture: str | None = None
     as_of: int | str | None = None
+    level: str | None = None
+    """``provincial``, ``prefectural`` or ``county``: only divisions of that level, for every row."""
     province_column: int | None = None
     prefecture_column: int | None = None
     year_column: int | None = None
@@ -144,7 +146,7 @@ class _Matching:
             return tails
         fresh = list(dict.fromkeys(n for n, t in zip(names, tails, strict=True) if t is None))
         h = self.hints
-        found = self.match_many(fresh, province=h.province, prefecture=h.prefecture, as_of=h.as_of)
+        found = self.match_many(fresh, province=h.province, prefecture=h.prefecture, as_of=h.as_of, level=h.level)
         self._forget(len(fresh))
         known = dict(zip(fresh, map(self.sink.tail, found), strict=True))
         self.memo.update(known)
@@ -206,11 +208,15 @@ class _Matching:
         prefectures = [r[1] for r in rests_of]
         years = [r[2] for r in rests_of]
         try:
-            found = self.match_many(names_of, province=provinces, prefecture=prefectures, as_of=years)
+            found = self.match_many(
+                names_of, province=provinces, prefecture=prefectures, as_of=years, level=self.hints.level
+            )
         except (ValueError, TypeError):
             for (name, slot), province, prefecture, year in zip(fresh, provinces, prefectures, years, strict=True):
                 try:
-                    self.match_many([name], province=[province], prefecture=[prefecture], as_of=[year])
+                    self.match_many(
+                        [name], province=[province], prefecture=[prefecture], as_of=[year], level=self.hints.level
+                    )
                 except (ValueError, TypeError) as exc:
                     line = self._line_of(
                         chunk,
@@ -242,7 +248,7 @@ def match_table(table: Table, sink: Sink, column: int, hints: Hints, progress: P
     from jijinan.collection import units
 
     # A hint for every row is the caller's mistake whatever the rows hold: check it first.
-    units.match_many([], province=hints.province, prefecture=hints.prefecture, as_of=hints.as_of)
+    units.match_many([], province=hints.province, prefecture=hints.prefecture, as_of=hints.as_of, level=hints.level)
     matching = _Matching(table, sink, column, hints)
     step = matching.per_row if hints.per_row else matching.scalar
     rows = 0

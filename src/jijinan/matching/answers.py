@@ -137,21 +137,44 @@ class Answers(Sealed):
         if code[4] != "7":
             return unknown(query, f"no division of the tables of 2000-2024 has the code {code}")
         at = self.index.notice if period is None else period
-        parent = None
         for candidate in (code[:4] + "00", code[:2] + "0000"):
             alive = [i for i in self.index.lookup(candidate) or () if i >= 0 and self.index.alive(i, at)]
             if alive:
-                parent = alive[0]
-                break
+                return self.zone_of(query, alive[:1], at, code)
         label = self.index.periods[at]
-        if parent is None:
-            return unknown(
-                query, f"{code} is no division's code, and no prefecture {code[:4]}00 is in the {label} table"
+        return unknown(query, f"{code} is no division's code, and no prefecture {code[:4]}00 is in the {label} table")
+
+    def zone_of(self, query: str, parents: Sequence[int], at: int, code: str | None = None) -> Match:
+        """A statistical zone (by ``code``, or by a name led by its prefecture's) inside one of ``parents``.
+
+        The zone lies inside its prefecture, so the prefecture decides where it can: all of a
+        pilot prefecture (or Beijing) is covered, a prefecture with no pilot land is not_pilot.
+        """
+        index = self.index
+        label = index.periods[at]
+        what = code or repr(query.strip()[:40])
+        if len(parents) > 1:
+            listed = ", ".join(f"{index.full_name(i, at)} ({index.codes[i]})" for i in parents[:_MAX_LISTED])
+            return Match(
+                query=query,
+                status=MatchStatus.AMBIGUOUS,
+                unit=None,
+                via=None,
+                code=None,
+                name=None,
+                period=None,
+                candidates=tuple(
+                    Division(code=index.codes[i], name=index.names[i], full_name=index.full_name(i, at), period=label)
+                    for i in parents
+                ),
+                reason=f"{what} reads as a statistical zone of any of {listed} ({label} table); "
+                "give province= or prefecture=",
             )
-        version = self.index.version(parent, at)
-        whole = self.index.full_name(parent, at)
-        whose = f"{code} is a statistical zone of {whole} ({self.index.codes[parent]}, {label} table)"
-        held = main_first(tuple(self.units[seq - 1] for seq in version.units), self.index.codes[parent])
+        parent = parents[0]
+        version = index.version(parent, at)
+        whole = index.full_name(parent, at)
+        whose = f"{what} is a statistical zone of {whole} ({index.codes[parent]}, {label} table)"
+        held = main_first(tuple(self.units[seq - 1] for seq in version.units), index.codes[parent])
         unit = held[0] if held else None
         if version.status in ("pilot", "covered") and unit is not None:
             return Match(
@@ -181,6 +204,39 @@ class Answers(Sealed):
         return unknown(
             query,
             f"{whose}, which holds pilot land and other land; the code tables do not say which the zone lies in",
+        )
+
+    def namesakes(self, query: str, divisions: Sequence[Sequence[int]], chosen: Sequence[int], at: int) -> Match:
+        """A lossy key that several divisions of the tables 2000-2024 have had: each with its years."""
+        index = self.index
+        shown: list[tuple[int, int]] = []
+        for spans in divisions:
+            alive = [i for i in spans if i in chosen]
+            if alive:
+                shown.extend((i, at) for i in alive)
+            else:  # its nearest table to the one read
+                i = max(spans, key=lambda span: (index.last[span] < at, -abs(index.last[span] - at)))
+                shown.append((i, index.last[i] if index.last[i] < at else index.first[i]))
+        candidates = tuple(
+            Division(code=index.codes[i], name=index.names[i], full_name=index.full_name(i, p), period=index.periods[p])
+            for i, p in shown
+        )
+        listed = ", ".join(
+            f"{c.full_name} ({c.code}, {self.years(i)})"
+            for c, (i, _p) in zip(candidates[:_MAX_LISTED], shown, strict=False)
+        )
+        more = f" and {len(candidates) - _MAX_LISTED} more" if len(candidates) > _MAX_LISTED else ""
+        return Match(
+            query=query,
+            status=MatchStatus.AMBIGUOUS,
+            unit=None,
+            via=None,
+            code=None,
+            name=None,
+            period=None,
+            candidates=candidates,
+            reason=f"{len(divisions)} divisions of the tables 2000-2024 read {query.strip()[:40]!r} alike: "
+            f"{listed}{more}; give province=, prefecture=, level= or the name in characters",
         )
 
     def table(self, period: int) -> str:

@@ -16,7 +16,7 @@ from typing import TypeVar
 from jijinan.loading.divisions import DivisionIndex
 from jijinan.matching.answers import MISSING_NAME, Answers, unknown
 from jijinan.matching.columns import MISSING, align, broadcast, check_column, distinct, is_missing, is_scalar
-from jijinan.records import Match
+from jijinan.records import Level, Match
 
 __all__ = ["Hints", "ManyRows"]
 
@@ -37,7 +37,12 @@ class ManyRows:
     def _period(self, as_of: object) -> int | None:
         raise NotImplementedError
 
-    def _match(self, name: str, provinces: Hints, prefectures: Hints, period: int | None) -> Match:
+    def _level(self, level: object) -> Level | None:
+        raise NotImplementedError
+
+    def _match(
+        self, name: str, provinces: Hints, prefectures: Hints, period: int | None, level: Level | None = None
+    ) -> Match:
         raise NotImplementedError
 
     def match_many(
@@ -47,8 +52,9 @@ class ManyRows:
         province: object = None,
         prefecture: object = None,
         as_of: object = None,
+        level: object = None,
     ) -> tuple[Match, ...]:
-        found, codes = self.match_distinct(names, province=province, prefecture=prefecture, as_of=as_of)
+        found, codes = self.match_distinct(names, province=province, prefecture=prefecture, as_of=as_of, level=level)
         table = [*found, MISSING_NAME]  # MISSING (-1) indexes the last entry
         return tuple(map(table.__getitem__, codes))
 
@@ -59,6 +65,7 @@ class ManyRows:
         province: object = None,
         prefecture: object = None,
         as_of: object = None,
+        level: object = None,
     ) -> tuple[list[Match], list[int]]:
         """The matches of the distinct rows of ``names`` (with their hints), and each row's index.
 
@@ -69,16 +76,16 @@ class ManyRows:
         if not isinstance(names, Iterable):
             raise TypeError(f"names must be an iterable of names, got {type(names).__name__}")
         check_column(names, "names")
-        for hint, what in ((province, "province"), (prefecture, "prefecture"), (as_of, "as_of")):
+        hinted = ((province, "province"), (prefecture, "prefecture"), (as_of, "as_of"), (level, "level"))
+        for hint, what in hinted:
             check_column(hint, what)
-        province, prefecture, as_of = (
-            align(h, names, w) for h, w in ((province, "province"), (prefecture, "prefecture"), (as_of, "as_of"))
-        )
-        if all(is_scalar(hint) for hint in (province, prefecture, as_of)):
+        province, prefecture, as_of, level = (align(h, names, w) for h, w in hinted)
+        if all(is_scalar(hint) for hint in (province, prefecture, as_of, level)):
             hints = (
                 None if is_missing(province) else self._hint(province, self.index.provinces, "province"),  # type: ignore[arg-type]
                 None if is_missing(prefecture) else self._hint(prefecture, self.index.prefectures, "prefecture"),  # type: ignore[arg-type]
                 self._row_period(as_of),
+                self._row_level(level),
             )
             uniques, codes = distinct(names)
             return [self._known(value, *hints) for value in uniques], codes
@@ -88,15 +95,16 @@ class ManyRows:
         provinces = self._hint_column(province, len(rows), "province", self._province_hint)
         prefectures = self._hint_column(prefecture, len(rows), "prefecture", self._prefecture_hint)
         periods = self._hint_column(as_of, len(rows), "as_of", self._row_period)
+        levels = self._hint_column(level, len(rows), "level", self._row_level)
         values, names_at = distinct(rows)
         # a row's key: its name's index and its checked hints; rows of a missing name are MISSING
-        seen: dict[tuple[int, Hints, Hints, int | None], int] = {}
+        seen: dict[tuple[int, Hints, Hints, int | None, Level | None], int] = {}
         add = seen.setdefault
         codes = [
             MISSING if key[0] == MISSING else add(key, len(seen))
-            for key in zip(names_at, provinces, prefectures, periods)  # noqa: B905 - hints may repeat one None
+            for key in zip(names_at, provinces, prefectures, periods, levels)  # noqa: B905 - hints may repeat one None
         ]
-        return [self._known(values[n], p, f, y) for n, p, f, y in seen], codes
+        return [self._known(values[n], p, f, y, lv) for n, p, f, y, lv in seen], codes
 
     def _hint_column(self, hint: object, length: int, what: str, check: Callable[[object], T]) -> Iterable[T | None]:
         column = broadcast(hint, length, what)
@@ -131,6 +139,11 @@ class ManyRows:
             as_of = int(as_of)  # a year column with missing values is read as floats
         return self._period(as_of)
 
+    def _row_level(self, level: object) -> Level | None:
+        if is_missing(level) or (isinstance(level, str) and not level.strip()):
+            return None
+        return self._level(level)
+
     def _known(self, value: object, *hints: object) -> Match:
         """``_match_value``, its answer kept for a name (a str) met again with the same hints."""
         if type(value) is not str:
@@ -141,14 +154,16 @@ class ManyRows:
             found = self.answers.remember(key, self._match_value(value, *hints))  # type: ignore[arg-type]
         return found
 
-    def _match_value(self, value: object, provinces: Hints, prefectures: Hints, period: int | None) -> Match:
+    def _match_value(
+        self, value: object, provinces: Hints, prefectures: Hints, period: int | None, level: Level | None = None
+    ) -> Match:
         if type(value) is not str:  # the rare case first costs the common one a single test
             if value is None or is_missing(value):
                 return MISSING_NAME
             value = value if isinstance(value, str) else _code_text(value)
         if not value or value.isspace():
             return unknown(value, "empty name")
-        return self._match(value, provinces, prefectures, period)
+        return self._match(value, provinces, prefectures, period, level)
 
 
 def _code_text(value: object) -> str:

@@ -7,7 +7,9 @@ division found (``jijinan.matching.answers``: the verdict the build made by the 
 ``jijinan.matching.status``). Many names at once: ``jijinan.matching.many``.
 
 It never guesses: a name that fits several divisions of the table it is read in is
-``ambiguous``, with every candidate.
+``ambiguous``, with every candidate; so is a romanised name that another division of any
+table 2000-2024 reads alike (``jijinan.matching.namesakes``: the lossy-key rule), and
+``jijinan.matching.romanised`` reads romanised names in all the ways lists write them.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from jijinan.errors import DivisionNotFoundError
 from jijinan.loading.divisions import FIRST_YEAR, LAST_YEAR, DivisionIndex
 from jijinan.matching.answers import Answers, unknown
 from jijinan.matching.many import Hints, ManyRows
+from jijinan.matching.namesakes import county_parents, divisions_of
 from jijinan.matching.reading import (
     GENERIC_WORDS,
     WHOLE_WORDS,
@@ -31,17 +34,38 @@ from jijinan.matching.reading import (
     prefix_readings,
     spellings,
 )
-from jijinan.records import Match, PilotUnit, Via
+from jijinan.matching.romanised import is_romanised, readings
+from jijinan.matching.zones import NbsCodes
+from jijinan.records import Level, Match, PilotUnit, Via
 
-__all__ = ["MAX_NAME_LENGTH", "Matcher"]
+__all__ = ["MAX_NAME_LENGTH", "Matcher", "level_of"]
 
 MAX_NAME_LENGTH: Final = 100
+_LEVELS: Final = {level.value: level for level in Level}
 
 
-class Matcher(ManyRows, Sealed):
+def level_of(code: str) -> Level:
+    """The level a code is of: PP0000 provincial, PPCC00 prefectural, any other county."""
+    if code.endswith("0000"):
+        return Level.PROVINCIAL
+    return Level.PREFECTURAL if code.endswith("00") else Level.COUNTY
+
+
+class Matcher(ManyRows, NbsCodes, Sealed):
     """The pilot units and the division index, and the rules that join them."""
 
-    __slots__ = ("_covering", "_order", "answers", "generic", "index", "july", "normalize", "units", "whole")
+    __slots__ = (
+        "_covering",
+        "_order",
+        "_parents",
+        "answers",
+        "generic",
+        "index",
+        "july",
+        "normalize",
+        "units",
+        "whole",
+    )
     units: tuple[PilotUnit, ...]
     index: DivisionIndex
     normalize: Normalizer
@@ -49,6 +73,7 @@ class Matcher(ManyRows, Sealed):
     """Code -> span of every division in force at the notice date."""
     _covering: dict[str, PilotUnit | None] | None
     _order: tuple[int, ...]
+    _parents: frozenset[str]
     answers: Answers
     generic: frozenset[str]
     """The generic words (市辖区, 合计, 全县) in every spelling, normalised as keys are."""
@@ -65,6 +90,7 @@ class Matcher(ManyRows, Sealed):
         setattr_(self, "_covering", None)  # made on first use
         setattr_(self, "_order", tuple(index.search_order()))
         setattr_(self, "answers", Answers(units, index))
+        setattr_(self, "_parents", county_parents(index.codes))  # for the lossy-key rule
         setattr_(self, "generic", frozenset(map(normalize, spellings(GENERIC_WORDS))))
         setattr_(self, "whole", frozenset(map(normalize, spellings(WHOLE_WORDS))))
 
@@ -106,12 +132,29 @@ class Matcher(ManyRows, Sealed):
     # -- one name -----------------------------------------------------------------
 
     def match(
-        self, name: str, *, province: str | None = None, prefecture: str | None = None, as_of: int | str | None = None
+        self,
+        name: str,
+        *,
+        province: str | None = None,
+        prefecture: str | None = None,
+        as_of: int | str | None = None,
+        level: Level | str | None = None,
     ) -> Match:
         check_key(name, "name")
         provinces = self._hint(province, self.index.provinces, "province")
         prefectures = self._hint(prefecture, self.index.prefectures, "prefecture")
-        return self._match(name, provinces, prefectures, self._period(as_of))
+        return self._match(name, provinces, prefectures, self._period(as_of), self._level(level))
+
+    def _level(self, level: object) -> Level | None:
+        """The ``Level`` a level hint names: a member or its value ("provincial", "prefectural", "county")."""
+        if level is None or isinstance(level, Level):
+            return level
+        if not isinstance(level, str):
+            raise TypeError(f"level must be a Level or one of {', '.join(_LEVELS)}, got {type(level).__name__}")
+        found = _LEVELS.get(level.strip().lower())
+        if found is None:
+            raise ValueError(f"level must be one of {', '.join(_LEVELS)}, got {level[:20]!r}")
+        return found
 
     def _hint(self, value: str | None, table: Mapping[str, frozenset[str]], what: str) -> Hints:
         if value is None:
@@ -140,7 +183,9 @@ class Matcher(ManyRows, Sealed):
             raise ValueError(f"as_of must be a year from {FIRST_YEAR} to {LAST_YEAR} or '2015-07', got {year}")
         return self.index.period_of_year(year)
 
-    def _match(self, name: str, provinces: Hints, prefectures: Hints, period: int | None) -> Match:
+    def _match(
+        self, name: str, provinces: Hints, prefectures: Hints, period: int | None, level: Level | None = None
+    ) -> Match:
         if len(name) > MAX_NAME_LENGTH:
             return unknown(name, f"the name is {len(name):,} characters long; no division's name is")
         key = self.normalize(name)
@@ -149,35 +194,65 @@ class Matcher(ManyRows, Sealed):
                 name, f"{name.strip()[:40]!r} is a generic word, not a division's name: qualify it (北京市全市)"
             )
         found: Sequence[int] | None = self.index.lookup(key)
+        code = code_in(key)
         if found is None:
-            code = code_in(key)
             if code is not None:
                 found = self.index.lookup(code)
                 if found is None:
-                    return self.answers.zone(name, code, period)
+                    return self._city_itself(name, code, period) or self.answers.zone(name, code, period)
             else:
-                found = self._by_prefixes(key)
+                found = self.by_prefixes(key)
         if found and found[0] < 0:
             return self.answers.bureau(name, self.units[-found[0] - 1])
-        spans = self._fitting(found, provinces, prefectures)
+        # Romanised: ASCII, or Latin letters with tone marks (Xùn Xiàn), which come before CJK.
+        lossy = code is None and (key.isascii() or (key[0] < "\u2e80" and is_romanised(name)))
+        if lossy:
+            found = self.romanised(name, found)
+        spans = self._fitting(found, provinces, prefectures, level)
         chosen, at = self._choose(spans, period)
-        if not chosen and code_in(key) is None:
+        if not chosen and code is None:
             # A key made for one division may also be read by its prefixes as another: the
             # notice's 芜湖市弋江区 is the July 2015 division, but in 2024 it is the 弋江区 of then.
-            read = self._fitting(self._by_prefixes(key), provinces, prefectures)
+            read = self._fitting(self.by_prefixes(key), provinces, prefectures, level)
             chosen, at = self._choose(read, period)
-            spans = spans or read
+            spans = read if chosen else spans or read
+        if not chosen and code is not None and period is not None:
+            recoded = self._recoded(name, code, spans, period)
+            if recoded is not None:
+                return recoded
         if not chosen:
-            return self.answers.not_found(name, spans, found, period)
+            zone = self._zone_name(name, key, provinces, prefectures, period) if not lossy and code is None else None
+            return zone or self.answers.not_found(name, spans, found, period)
+        if lossy and len(spans) > 1:
+            # The lossy-key rule: a reading another division of any table has had answers with none.
+            divisions = divisions_of(self.index, spans, self._parents)
+            if len(divisions) > 1:
+                return self.answers.namesakes(name, divisions, chosen, at)
         if len(chosen) > 1:
             return self.answers.ambiguous(name, chosen, at)
         return self.answers.judged(name, chosen[0], at)
 
-    def _fitting(self, found: Sequence[int], provinces: Hints, prefectures: Hints) -> Sequence[int]:
-        if provinces is None and prefectures is None:
+    def romanised(self, name: str, found: Sequence[int]) -> list[int]:
+        """``found``, and the spans of every other key the romanised ``name`` may stand for."""
+        out = list(found)
+        names = self.index.names
+        for key, generic in readings(name):
+            for i in self.index.lookup(key) or ():
+                if i >= 0 and i not in out and names[i].endswith(generic):
+                    out.append(i)
+        return out
+
+    def _fitting(
+        self, found: Sequence[int], provinces: Hints, prefectures: Hints, level: Level | None = None
+    ) -> Sequence[int]:
+        if provinces is None and prefectures is None and level is None:
             return found
         codes = self.index.codes
-        return [i for i in found if i >= 0 and _fits(codes[i], provinces, prefectures)]
+        return [
+            i
+            for i in found
+            if i >= 0 and _fits(codes[i], provinces, prefectures) and (level is None or level_of(codes[i]) is level)
+        ]
 
     def _choose(self, spans: Sequence[int], period: int | None) -> tuple[list[int], int]:
         """The spans in force at ``period``, or (no period) at the first table of the search order that has any."""
@@ -190,7 +265,7 @@ class Matcher(ManyRows, Sealed):
                 return chosen, at
         return [], self.index.notice
 
-    def _by_prefixes(self, key: str) -> list[int]:
+    def by_prefixes(self, key: str) -> list[int]:
         """Spans found by reading the front of ``key`` as province and prefecture names."""
         index = self.index
         out: list[int] = []

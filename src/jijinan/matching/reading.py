@@ -29,6 +29,7 @@ __all__ = [
     "PrefixReading",
     "check_key",
     "code_in",
+    "is_zone_word",
     "prefix_readings",
     "spellings",
 ]
@@ -43,6 +44,30 @@ PREFECTURE_SUFFIX: Final = re.compile("(?:市|地区|盟)$")
 WHOLE_WORDS: Final = frozenset({"全市", "全省", "全区", "全县", "全州", "全盟", "全旗", "合计", "总计", "全国"})
 GENERIC_WORDS: Final = WHOLE_WORDS | frozenset(
     {"市辖区", "县", "区", "市", "旗", "省", "州", "盟", "地区", "自治区", "自治州", "自治县", "小计", "其他", "其它"}
+)
+
+# The words NBS statistical zones end in (石家庄高新技术产业开发区, 苏州工业园区, 兰州新区):
+# a zone is no division of the code tables, and its name is led by its prefecture's.
+_ZONE_WORDS: Final = (
+    "开发区",
+    "园区",
+    "管理区",
+    "新区",
+    "示范区",
+    "实验区",
+    "试验区",
+    "合作区",
+    "保税区",
+    "港区",
+    "经济区",
+    "工业区",
+    "高新区",
+    "开放区",
+    "度假区",
+    "风景区",
+    "旅游区",
+    "功能区",
+    "管委会",
 )
 
 # The traditional forms of the generic words' characters (市轄區, 合計, 總計, 全縣). The packaged
@@ -117,6 +142,11 @@ def code_in(key: str) -> str | None:
         return key
     found = _NBS_CODE.fullmatch(key)
     return found.group(1) if found else None
+
+
+def is_zone_word(rest: str) -> bool:
+    """Whether what follows a prefecture's name ends as a statistical zone's name does (高新技术产业开发区)."""
+    return len(rest) >= 2 and rest.endswith(_ZONE_WORDS)
 
 
 class PrefixReading(NamedTuple):

@@ -1,4 +1,5 @@
-"""The pilot units' own keys, for ``units.get``, and the closest units to a key that finds none.
+"""The pilot units' own keys, for ``units.get``, the units any other spelling reads as, and the
+closest units to a key that finds none.
 
 Made once from ``unit_keys.json`` (normalised key -> unit positions, written at build time)
 and the units themselves (by province, by attachment heading, province names).
@@ -8,13 +9,20 @@ from __future__ import annotations
 
 import types
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 import attrs
 
-from jijinan.matching.reading import PROVINCE_SUFFIX, Normalizer
+from jijinan.matching.reading import PROVINCE_SUFFIX, Normalizer, code_in
+from jijinan.matching.romanised import is_romanised
 from jijinan.records import PilotUnit
 
-__all__ = ["CANDIDATES", "UnitIndex", "closest"]
+if TYPE_CHECKING:
+    from jijinan.matching.matcher import Matcher
+
+MAX_NAME_LENGTH = 100
+
+__all__ = ["CANDIDATES", "UnitIndex", "closest", "units_read"]
 
 CANDIDATES = 5
 """How many closest units a miss names at most."""
@@ -68,6 +76,9 @@ def closest(key: str, choices: Sequence[str]) -> list[str]:
     """
     import difflib  # the error path only
 
+    # Names are short: the front of a long key decides, and comparing all of a huge one
+    # (200,000 characters of nonsense) against every choice would take seconds.
+    key = key[:40]
     scored = []
     for choice in choices:
         head = shared_head(key, choice)
@@ -76,3 +87,34 @@ def closest(key: str, choices: Sequence[str]) -> list[str]:
             scored.append((-min(head, 4), -ratio, choice))
     scored.sort()
     return [choice for _h, _r, choice in scored[: CANDIDATES * 3]]
+
+
+def units_read(matcher: Matcher, name: str) -> tuple[list[PilotUnit], list[int]]:
+    """The pilot units ``name`` may denote (read as ``match`` reads it, in every table), and its spans.
+
+    A unit is found when a span the name reads as is that unit's own division (its code;
+    万全区, the same land under a new code, is not the unit 万全县). The bureau with no
+    division (北安管理局) is found by its keys.
+    """
+    index = matcher.index
+    key = matcher.normalize(name[:MAX_NAME_LENGTH])
+    if key in matcher.generic:
+        return [], []
+    code = code_in(key)
+    found: Sequence[int] = index.lookup(key) or ()
+    if not found:
+        found = (index.lookup(code) or ()) if code is not None else matcher.by_prefixes(key)
+    if found and found[0] < 0:
+        return [matcher.units[-found[0] - 1]], []
+    spans = list(found)
+    if code is None:
+        if key.isascii() or (key[0] < "\u2e80" and is_romanised(name)):
+            spans = matcher.romanised(name, spans)
+        spans += [i for i in matcher.by_prefixes(key) if i not in spans]
+    out: list[PilotUnit] = []
+    for i in spans:
+        for row in index.versions[i]:
+            unit = matcher.units[row[2][0] - 1] if row[1] == "pilot" and row[2] else None
+            if unit is not None and unit.code == index.codes[i] and unit not in out:
+                out.append(unit)
+    return out, spans

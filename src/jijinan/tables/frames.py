@@ -32,7 +32,7 @@ def to_pandas(records: Sequence[dict[str, Value]], columns: Sequence[Column]) ->
 
     Codes and names are ``string`` (never numbers), ``category`` columns are
     categorical with their fixed categories, integers that may be missing are
-    ``Int64``, booleans ``bool``.
+    ``Int64``, numbers ``float64``, booleans ``bool``.
 
     Raises:
         ImportError: pandas is not installed.
@@ -45,6 +45,8 @@ def to_pandas(records: Sequence[dict[str, Value]], columns: Sequence[Column]) ->
             dtype: Any = pd.StringDtype()
         elif column.type == "integer":
             dtype = "Int64" if column.nullable else "int64"
+        elif column.type == "number":
+            dtype = "float64"  # a missing number is NaN
         elif column.type == "boolean":
             dtype = "boolean" if column.nullable else "bool"
         else:
@@ -67,6 +69,8 @@ def to_polars(records: Sequence[dict[str, Value]], columns: Sequence[Column]) ->
             schema[column.name] = pl.String
         elif column.type == "integer":
             schema[column.name] = pl.Int64
+        elif column.type == "number":
+            schema[column.name] = pl.Float64
         elif column.type == "boolean":
             schema[column.name] = pl.Boolean
         else:

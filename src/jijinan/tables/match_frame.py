@@ -30,13 +30,16 @@ def match_frame(
     prefecture: str | None = None,
     year: str | None = None,
     as_of: int | str | None = None,
+    level: str | None = None,
     prefix: str | None = None,
 ) -> Any:
     """Match a column of a pandas or polars DataFrame and add the answers as columns.
 
     ``name`` is the column of division names (or codes); ``province``, ``prefecture`` and
     ``year`` name optional columns of per-row hints (``year`` is read as ``as_of``); ``as_of``
-    reads every row in one table instead (a year, or ``"2015-07"``). Returns a new frame of
+    reads every row in one table instead (a year, or ``"2015-07"``); ``level`` (``"provincial"``,
+    ``"prefectural"`` or ``"county"``) keeps only divisions of that level for every row (a list
+    of prefecture-level cities: ``level="prefectural"``). Returns a new frame of
     the same kind, rows in the same order, with the match columns added: ``status``, ``code``,
     ``name``, ``period``, ``unit_seq``, ``unit_code``, ``unit_name``, ``via``, ``candidates`` and
     ``reason`` (see the data dictionary). A column whose name the frame already has is added
@@ -61,7 +64,8 @@ def match_frame(
             or ``as_of`` is not a year or a table's label.
         KeyError: a named column is not in the frame (the message lists its columns).
         ValueError: an added column would still replace one of the frame's, a hint names no
-            division, a year is outside the tables' years, or both ``year`` and ``as_of`` are given.
+            division, a year is outside the tables' years, both ``year`` and ``as_of`` are given, or
+            ``level`` is no level.
     """
     from jijinan.matching.default import default_matcher
 
@@ -90,18 +94,24 @@ def match_frame(
         raise ValueError("give year= (a column of years) or as_of= (one year for every row), not both")
     matcher = default_matcher()
     # one as_of for every row is checked before anything is read, as match_many checks it
-    matcher.match_many([], as_of=as_of)
+    if level is not None and not isinstance(level, str):
+        raise TypeError(f"level must be 'provincial', 'prefectural' or 'county', got {type(level).__name__}")
+    matcher.match_many([], as_of=as_of, level=level)
     added = added_column_names(columns, MATCH_COLUMNS, prefix)
     keys = {role: column for role, column in roles.items() if column is not None}
     if module.startswith("pandas"):
-        return _match_pandas(frame, keys, added, matcher, as_of)
-    return _match_polars(frame, keys, added, matcher, as_of)
+        return _match_pandas(frame, keys, added, matcher, as_of, level=level)
+    return _match_polars(frame, keys, added, matcher, as_of, level=level)
 
 
-def _answers(matcher: Any, keys: dict[str, list[Any]], as_of: object) -> Sequence[Match]:
+def _answers(matcher: Any, keys: dict[str, list[Any]], as_of: object, level: object) -> Sequence[Match]:
     """The matches of the distinct key rows: names and their hints, one list per role."""
     found: Sequence[Match] = matcher.match_many(
-        keys["name"], province=keys.get("province"), prefecture=keys.get("prefecture"), as_of=keys.get("as_of", as_of)
+        keys["name"],
+        province=keys.get("province"),
+        prefecture=keys.get("prefecture"),
+        as_of=keys.get("as_of", as_of),
+        level=level,
     )
     return found
 
@@ -132,12 +142,14 @@ def _pandas_keys(frame: Any, labels: Sequence[str]) -> tuple[list[list[Any]], An
     return out, rows
 
 
-def _match_pandas(frame: Any, keys: dict[str, str], added: Sequence[str], matcher: Any, as_of: object) -> Any:
+def _match_pandas(
+    frame: Any, keys: dict[str, str], added: Sequence[str], matcher: Any, as_of: object, *, level: object
+) -> Any:
     import numpy as np
     import pandas as pd
 
     distinct, rows = _pandas_keys(frame, list(keys.values()))
-    found = _answers(matcher, dict(zip(keys, distinct, strict=True)), as_of)
+    found = _answers(matcher, dict(zip(keys, distinct, strict=True)), as_of, level)
     records = match_records(found)
     out = frame.copy(deep=False)  # new columns go to the copy only; the input's are shared, not changed
     for column, label in zip(MATCH_COLUMNS, added, strict=True):
@@ -175,14 +187,16 @@ def _join_options(join: Any) -> dict[str, Any]:
     return options
 
 
-def _match_polars(frame: Any, keys: dict[str, str], added: Sequence[str], matcher: Any, as_of: object) -> Any:
+def _match_polars(
+    frame: Any, keys: dict[str, str], added: Sequence[str], matcher: Any, as_of: object, *, level: object
+) -> Any:
     import polars as pl
 
     labels = list(keys.values())
     lazy = isinstance(frame, pl.LazyFrame)
     # the distinct key rows: polars' lazy engine finds them faster than the eager unique
     distinct = (frame if lazy else frame.lazy()).select(labels).unique().collect()
-    found = _answers(matcher, {role: distinct[label].to_list() for role, label in keys.items()}, as_of)
+    found = _answers(matcher, {role: distinct[label].to_list() for role, label in keys.items()}, as_of, level)
     records = match_records(found)
     answers = {}
     for column, label in zip(MATCH_COLUMNS, added, strict=True):

@@ -57,7 +57,7 @@ class Rows(Sealed, Sequence[R]):
     def _columns(self) -> tuple[Column, ...]:
         raise NotImplementedError
 
-    def to_records(self) -> list[dict[str, str | int | bool | None]]:
+    def to_records(self) -> list[dict[str, str | int | float | bool | None]]:
         """One plain dict per row, with the columns of the data dictionary (codes as strings)."""
         return self._records()
 

@@ -25,11 +25,10 @@ __all__ = [
     "Column",
     "Value",
     "added_column_names",
-    "panel_columns",
 ]
 
-ColumnType = Literal["string", "integer", "boolean", "category"]
-Value = str | int | bool | None
+ColumnType = Literal["string", "integer", "number", "boolean", "category"]
+Value = str | int | float | bool | None
 SEPARATOR = "; "
 """Joins the items of a list in one cell (successors, notes)."""
 
@@ -44,6 +43,14 @@ class Column:
     description: str
     categories: tuple[str, ...] = ()
     """The allowed values of a ``category`` column, in order."""
+    label: str = ""
+    """A shorter description, for Stata's variable labels (80 characters at most), when the
+    description is longer; the full text stays in the schemas and the data dictionary."""
+
+    @property
+    def short(self) -> str:
+        """The column's label of at most 80 characters: ``label`` or, when it fits, the description."""
+        return self.label or self.description
 
 
 def _categories(kind: type[Level] | type[Kind] | type[Via] | type[MatchStatus]) -> tuple[str, ...]:
@@ -57,6 +64,7 @@ UNIT_COLUMNS: tuple[Column, ...] = (
         type="string",
         nullable=True,
         description="GB/T 2260 code in force in July 2015, six digits; empty only for the reclamation bureau.",
+        label="GB/T 2260 code in July 2015, six digits; empty for the reclamation bureau",
     ),
     Column(name="name", type="string", nullable=False, description="Official short name at the notice date."),
     Column(name="name_hant", type="string", nullable=False, description="The name in traditional characters."),
@@ -78,6 +86,7 @@ UNIT_COLUMNS: tuple[Column, ...] = (
         type="string",
         nullable=False,
         description="The entry as the received copy prints it (its converter's characters), damage repaired.",
+        label="The entry as the received copy prints it, damage repaired",
     ),
     Column(name="full_name", type="string", nullable=False, description="Province, prefecture and name joined."),
     Column(name="province", type="string", nullable=False, description="The province-level division containing it."),
@@ -143,6 +152,7 @@ COVERAGE_COLUMNS: tuple[Column, ...] = (
         nullable=True,
         description="self (it is the unit), prefecture (its prefecture-level city is) or province (Beijing).",
         categories=_categories(Via),
+        label="self (the unit), prefecture (its city is a unit) or province (Beijing)",
     ),
 )
 
@@ -154,6 +164,7 @@ MATCH_COLUMNS: tuple[Column, ...] = (
         nullable=False,
         description="pilot, covered, partial, not_pilot, ambiguous or unknown (see the matching rules).",
         categories=_categories(MatchStatus),
+        label="pilot, covered, partial, not_pilot, ambiguous or unknown",
     ),
     Column(
         name="code",
@@ -167,6 +178,7 @@ MATCH_COLUMNS: tuple[Column, ...] = (
         type="string",
         nullable=True,
         description="The table the name was read in: 2015-07 (the notice date) or a year-end such as 2020.",
+        label="The table the name was read in: 2015-07 or a year-end (2020)",
     ),
     Column(name="unit_seq", type="integer", nullable=True, description="The pilot unit involved: its position."),
     Column(
@@ -174,6 +186,7 @@ MATCH_COLUMNS: tuple[Column, ...] = (
         type="string",
         nullable=True,
         description="The pilot unit's own code (July 2015); empty for the reclamation bureau and when no unit.",
+        label="The pilot unit's own code (July 2015); empty if none or the bureau",
     ),
     Column(name="unit_name", type="string", nullable=True, description="The pilot unit's full name."),
     Column(
@@ -183,12 +196,14 @@ MATCH_COLUMNS: tuple[Column, ...] = (
         description="self (the unit, or part of a county-level unit), prefecture (inside a prefecture-level "
         "unit) or province (inside Beijing).",
         categories=_categories(Via),
+        label="self (the unit or part of one), prefecture (inside one) or province (Beijing)",
     ),
     Column(
         name="candidates",
         type="string",
         nullable=True,
         description="For ambiguous: every division the name fits, as 'full name (code, table)', joined by '; '.",
+        label="For ambiguous: every division the name fits, joined by '; '",
     ),
     Column(name="reason", type="string", nullable=False, description="One line saying why."),
 )
@@ -217,52 +232,3 @@ def added_column_names(existing: Iterable[str], columns: Iterable[Column], prefi
             raise ValueError(f"the input already has a column {name!r}; give another prefix for the added columns")
         names.append(name)
     return names
-
-
-PANEL_STATUSES: tuple[str, ...] = ("pilot", "covered", "partial", "not_pilot", "unknown")
-
-
-def panel_columns(periods: Iterable[str]) -> tuple[Column, ...]:
-    """The columns of a panel of these tables (``period`` is a category of them, in time order)."""
-    return (
-        Column(
-            name="period",
-            type="category",
-            nullable=False,
-            description="The table: a year's end (2016) or the notice date (2015-07).",
-            categories=tuple(periods),
-        ),
-        Column(name="year", type="integer", nullable=False, description="The table's year (2015 for 2015-07 too)."),
-        Column(
-            name="post",
-            type="boolean",
-            nullable=False,
-            description="Whether the table is after the notice (3 July 2015): the end of 2015 and later.",
-        ),
-        Column(name="code", type="string", nullable=False, description="Its code in that table, six digits."),
-        Column(name="name", type="string", nullable=False, description="Its name in that table."),
-        Column(name="province", type="string", nullable=False, description="Its province-level division then."),
-        Column(name="province_code", type="string", nullable=False, description="The province's code."),
-        Column(name="prefecture", type="string", nullable=True, description="Its prefecture-level parent then."),
-        Column(name="prefecture_code", type="string", nullable=True, description="The prefecture's code."),
-        Column(
-            name="status",
-            type="category",
-            nullable=False,
-            description="pilot, covered, partial or not_pilot: its land then, against the pilot's area in July 2015.",
-            categories=PANEL_STATUSES,
-        ),
-        Column(
-            name="unit_seqs",
-            type="string",
-            nullable=True,
-            description="Positions (1-300) of the pilot units whose land it holds, joined by '; '.",
-        ),
-        Column(
-            name="unit_codes",
-            type="string",
-            nullable=True,
-            description="Those units' codes (July 2015), joined by '; ' in the same order.",
-        ),
-        Column(name="unit_names", type="string", nullable=True, description="Those units' full names, joined by '; '."),
-    )
