@@ -552,3 +552,35 @@ def test_b2sums_that_is_not_text_is_a_data_integrity_error(tmp_path: Path) -> No
     )
     message = one_line_error(cli, EXIT_DATA)
     assert "B2SUMS" in message
+
+
+@given(
+    st.lists(
+        st.lists(
+            st.text(alphabet=st.sampled_from(list('ab浚县 ,;\t"\r\n\x00\x1e=#')), max_size=6), min_size=3, max_size=3
+        ),
+        min_size=1,
+        max_size=8,
+    ),
+    st.sampled_from([",", "\t", ";"]),
+)
+def test_the_plain_path_writes_what_the_csv_writer_writes(rows: list[list[str]], delimiter: str) -> None:
+    # Joining cells is the fast path of match's CSV output; it must give exactly csv.writer's line
+    # whenever it takes a chunk, and give way (None) for any cell the writer would quote.
+    from jijinan.files.csvfile import csv_lines, plain_lines
+
+    plain = plain_lines(rows, delimiter)
+    if plain is not None:
+        assert "".join(line + "\n" for line in plain) == csv_lines(rows, delimiter)
+    if any(delimiter in c or '"' in c or "\r" in c or "\n" in c for row in rows for c in row):
+        assert plain is None
+
+
+def test_the_plain_path_takes_ordinary_rows_and_gives_way_to_odd_ones() -> None:
+    from jijinan.files.csvfile import plain_lines
+
+    assert plain_lines([["1", "浚县", ""], ["2", "", "x y"]], ",") == ["1,浚县,", "2,,x y"]
+    assert plain_lines([["1", "a,b"]], ",") is None  # a delimiter inside a cell
+    assert plain_lines([["1", 'say "hi"']], ",") is None
+    assert plain_lines([["1", "line\rtwo"]], ",") is None
+    assert plain_lines([[""]], ",") is None  # one empty cell: csv.writer writes ""
