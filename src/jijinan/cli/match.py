@@ -67,8 +67,9 @@ def cmd_match(args: argparse.Namespace, out: TextIO | None) -> int:
     from jijinan.files.base import describe_columns, find_column
     from jijinan.files.formats import format_for, make_sink
     from jijinan.files.output import output_stream, refuse_input
+    from jijinan.files.progress import Progress
     from jijinan.files.reading import open_table
-    from jijinan.files.stream import Hints, Progress, match_table
+    from jijinan.files.stream import Hints, match_table
     from jijinan.tables import schema
 
     try:
@@ -134,47 +135,40 @@ def cmd_match(args: argparse.Namespace, out: TextIO | None) -> int:
         # a byte-order mark in, one out: Excel reads UTF-8 without it as the local code page
         bom = args.bom if args.bom is not None else table.encoding == "utf-8-sig"
         with output_stream(args.output, stdout=captured) as stream:
-            sink = _Counting(
+            sink = _NulWarning(
                 make_sink(fmt, stream, table.columns, added, encoding=encoding, bom=bom and fmt in ("csv", "tsv"))
             )
-            rows = match_table(table, sink, column, hints, progress)
+            statuses: collections.Counter[str] = collections.Counter()
+            rows = match_table(table, sink, column, hints, progress, counts=statuses)
             sink.close()
     if args.output != "-" and not args.quiet:
         # standard output holds nothing then: say what was written, as `panel -o` does
-        counts = ", ".join(f"{sink.counts[s.value]:,} {s.value}" for s in MatchStatus if sink.counts[s.value])
+        counts = ", ".join(f"{statuses[s.value]:,} {s.value}" for s in MatchStatus if statuses[s.value])
         message(f"{rows:,} rows written to {args.output}" + (f": {counts}" if counts else ""))
     if out is not None and captured is not None:
         out.write(captured.getvalue().decode("utf-8-sig" if encoding == "utf-8" else encoding))
     return 0
 
 
-class _Counting(Sink):
-    """A sink that counts the rows of each status on their way to the real one.
-
-    A tail is handed back for every row of its name, so the status travels with it: the tail
-    this sink gives is (status, the real sink's tail), and each chunk's are counted at once.
-    It also says once if a cell holds a NUL character.
-    """
+class _NulWarning(Sink):
+    """The real sink, saying once if a cell holds a NUL character."""
 
     def __init__(self, sink: Sink) -> None:  # the real sink holds the stream
         self.sink = sink
-        self.counts: collections.Counter[str] = collections.Counter()
         self.warned_nul = False
 
-    def tail(self, match: Match) -> tuple[str, Any]:
-        return (match.status.value, self.sink.tail(match))
+    def tail(self, match: Match) -> Any:
+        return self.sink.tail(match)
 
     def write(self, chunk: Chunk, tails: list[Any]) -> None:
-        statuses, real = zip(*tails, strict=True) if tails else ((), ())
         if not self.warned_nul:
             self._warn_nul(chunk)
-        self.sink.write(chunk, list(real))
-        self.counts.update(statuses)
+        self.sink.write(chunk, tails)
 
     def _warn_nul(self, chunk: Chunk) -> None:
         # A NUL character in a cell is most often damage (a binary file, a bad export), but it is
         # data: it is written as it is (every cell round-trips), and said once, naming its line.
-        if "\x00" not in "".join(map("".join, chunk.rows)):
+        if not chunk.holds("\x00"):
             return
         line = next(chunk.line(i) for i, row in enumerate(chunk.rows) if any("\x00" in cell for cell in row))
         self.warned_nul = True

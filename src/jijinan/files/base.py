@@ -8,10 +8,10 @@ what the command line reports as one line with exit status 2.
 from __future__ import annotations
 
 import importlib
+import operator
 from collections.abc import Iterator
+from itertools import repeat
 from typing import Any
-
-import attrs
 
 __all__ = [
     "CHUNK_ROWS",
@@ -22,6 +22,7 @@ __all__ = [
     "InputError",
     "MissingExtraError",
     "Table",
+    "cut",
     "describe_columns",
     "find_column",
     "require",
@@ -60,18 +61,110 @@ def require(module: str, distribution: str, extra: str, purpose: str) -> Any:
         ) from exc
 
 
-@attrs.define
 class Chunk:
-    """Consecutive rows of a table, each exactly as wide as its columns."""
+    """Consecutive rows of a table, each exactly as wide as its columns.
 
-    rows: list[list[str]]
-    first_line: int
-    """The line (or sheet row) the first row starts on, counting from 1."""
-    multiline: bool = True
-    """Whether a row may run over several lines (a quoted field with line breaks)."""
-    values: list[list[Any]] | None = None
-    """A spreadsheet's rows as its typed cells (numbers, dates, booleans, text), each as wide as the
-    sheet's row or narrower: ``rows`` is the text that is matched, these are what xlsx output writes."""
+    A chunk of a text file's *plain lines* (no quote, no NUL, every line as wide as the
+    header, every line end ``\\n``, or every one ``\\r\\n``) keeps them as read: ``text``, the
+    lines joined by ``\\n``, and (for an ASCII delimiter) ``encoded``, that text in UTF-8. Each
+    line is exactly its row's cells joined by the delimiter, so a column is cut out of the
+    text (``column``), CSV output with the same delimiter writes each line as it came, and
+    the cells are split only if someone asks for ``rows``. Splitting every line of a big file
+    into cells, and joining them again to write it, were most of the time a match of the
+    file took.
+    """
+
+    __slots__ = (
+        "_lines",
+        "_rows",
+        "delimiter",
+        "encoded",
+        "first_line",
+        "multiline",
+        "size",
+        "text",
+        "values",
+        "width",
+    )
+
+    def __init__(
+        self,
+        rows: list[list[str]] | None,
+        first_line: int,
+        multiline: bool = True,
+        values: list[list[Any]] | None = None,
+        *,
+        text: str | None = None,
+        size: int = 0,
+        delimiter: str = ",",
+        width: int = 0,
+        encoded: bytes | None = None,
+    ) -> None:
+        if (rows is None) == (text is None):
+            raise TypeError("a chunk holds its rows or its plain lines' text")
+        self._rows = rows
+        self._lines: list[str] | None = None
+        self.first_line = first_line
+        """The line (or sheet row) the first row starts on, counting from 1."""
+        self.multiline = multiline and text is None
+        """Whether a row may run over several lines (a quoted field with line breaks)."""
+        self.values = values
+        """A spreadsheet's rows as its typed cells (numbers, dates, booleans, text), each as wide as the
+        sheet's row or narrower: ``rows`` is the text that is matched, these are what xlsx output writes."""
+        self.text = text
+        """The plain lines joined by ``\\n``, or ``None`` for a chunk of rows."""
+        self.size = size if text is not None else len(rows or ())
+        """How many rows the chunk holds."""
+        self.delimiter = delimiter
+        """The delimiter between the cells of the plain lines."""
+        self.width = width
+        """How many cells each plain line holds."""
+        self.encoded = encoded
+        """``text`` in UTF-8, when the reader made it (to check the lines' widths), else ``None``."""
+
+    @property
+    def lines(self) -> list[str] | None:
+        """The plain lines, without their line ends; ``None`` for a chunk of rows."""
+        if self._lines is None and self.text is not None:
+            self._lines = self.text.split("\n") if self.size else []
+        return self._lines
+
+    @property
+    def rows(self) -> list[list[str]]:
+        """The rows, each a list of its cells (split from the plain lines the first time they are asked for)."""
+        if self._rows is None:
+            self._rows = [line.split(self.delimiter) for line in self.lines or ()]
+        return self._rows
+
+    def __len__(self) -> int:
+        return self.size
+
+    def column(self, index: int) -> list[str]:
+        """The cells of column ``index``, one per row."""
+        text = self.text
+        if text is None or not self.size:
+            return list(map(operator.itemgetter(index), self.rows))
+        width, d = self.width, self.delimiter
+        if 0 < index < width - 1:  # every line holds width - 1 delimiters: cell i of line k is piece k(w-1)+i
+            return text.split(d)[index :: width - 1]
+        if width == 1:
+            return list(self.lines or ())
+        if width <= 8:  # a narrow table: all its cells, one split
+            return text.replace("\n", d).split(d)[index::width]
+        return cut(self.lines or [], d, index, index, width)
+
+    def span(self, first: int, last: int) -> list[str]:
+        """Per row, the text of columns ``first`` to ``last`` (their cells joined by the delimiter)."""
+        if self.text is None:
+            d = self.delimiter
+            return [d.join(row[first : last + 1]) for row in self.rows]
+        return cut(self.lines or [], self.delimiter, first, last, self.width)
+
+    def holds(self, char: str) -> bool:
+        """Whether a cell of the chunk holds ``char``."""
+        if self.text is not None:
+            return char not in '"\x00\r\n' and char != self.delimiter and char in self.text
+        return any(char in "".join(row) for row in self.rows)
 
     def line(self, index: int) -> int:
         """The line on which row ``index`` of the chunk starts."""
@@ -83,6 +176,25 @@ class Chunk:
                 if "\n" in cell or "\r" in cell:
                     extra += cell.count("\n") + cell.count("\r") - cell.count("\r\n")
         return self.first_line + index + extra
+
+
+def cut(lines: list[str], delimiter: str, first: int, last: int, width: int) -> list[str]:
+    """Per line of ``width`` cells, the text of cells ``first`` to ``last`` (C-level splits, no cell list kept)."""
+    d = delimiter
+    if first == 0 and last == width - 1:
+        return list(lines)
+    if first == 0:
+        if last == 0:
+            return list(map(operator.itemgetter(0), map(str.partition, lines, repeat(d))))
+        return list(map(operator.itemgetter(0), map(str.rsplit, lines, repeat(d), repeat(width - 1 - last))))
+    if last == width - 1:
+        if first == width - 1:
+            return list(map(operator.itemgetter(2), map(str.rpartition, lines, repeat(d))))
+        return list(map(operator.itemgetter(first), map(str.split, lines, repeat(d), repeat(first))))
+    if first == last:
+        return list(map(operator.itemgetter(first), map(str.split, lines, repeat(d), repeat(first + 1))))
+    tails = map(operator.itemgetter(first), map(str.split, lines, repeat(d), repeat(first)))
+    return list(map(operator.itemgetter(0), map(str.rsplit, tails, repeat(d), repeat(width - 1 - last))))
 
 
 class Table:

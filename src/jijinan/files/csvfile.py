@@ -6,10 +6,13 @@ tables); the encoding is the one asked for, UTF-8 by default.
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import csv
 import io
 from collections.abc import Sequence
-from itertools import chain, repeat
+from itertools import repeat
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple, TextIO
 
 from jijinan.files.base import Chunk
@@ -28,7 +31,16 @@ class _CsvTail(NamedTuple):
     cells: list[str]
     after: str
     """The delimiter, then ``text``: what follows an input row's cells."""
+    encoded: bytes | str
+    """``after`` in the output encoding; ``after`` itself if it cannot be (the careful path says where)."""
 
+
+_AFTER = itemgetter(2)  # a tail's ``after``
+_ENCODED = itemgetter(3)  # and its bytes
+_BYTE_SAFE = {"utf-8": "utf-8", "utf-8-sig": "utf-8", "gb18030": "gb18030", "gbk": "gbk"}
+"""Encodings in which ``\n`` is one byte that no other character's bytes hold (so a block's bytes
+split at it into its lines' bytes), by their codecs names; the encoding of every chunk after the
+first (the BOM of ``utf-8-sig`` goes out once, with the header)."""
 
 _MARK = "\x1e"  # stands for the added cells while the input's cells are written as CSV
 # Rows are rendered with "\r\n" as the line end and each "\r\n" after a mark becomes "\n":
@@ -99,6 +111,7 @@ class CsvSink(TextSink):
         self.render = csv.writer(self.buffer, delimiter=delimiter, lineterminator=_END)
         self.mark = [_MARK]
         self.started = False
+        self.byte_encoding = _BYTE_SAFE.get(codecs.lookup(encoding).name)
 
     def _start(self) -> None:
         # The header goes out with the first rows, so that an input rejected at once writes nothing.
@@ -115,20 +128,62 @@ class CsvSink(TextSink):
         cells = ["" if v is None else str(v) for v in match_cells(match)]
         # rendered after a mark, so that a lone empty cell is written as nothing, as within a row
         text = self._rendered([[_MARK, *cells]])[len(_MARK) + len(self.delimiter) : -len(_END)] + "\n"
-        return _CsvTail(text, cells, self.delimiter + text)
+        after = self.delimiter + text
+        encoded: bytes | str = after
+        if self.byte_encoding is not None:
+            with contextlib.suppress(UnicodeEncodeError):
+                encoded = after.encode(self.byte_encoding)
+        return _CsvTail(text, cells, after, encoded)
+
+    def _write_bytes(self, text: str, encoded: bytes | None, tails: list[Any]) -> bool:
+        """Write the lines of ``text`` (``encoded``: it in UTF-8, or ``None``) with their tails as bytes.
+
+        False if a character cannot be written in the output encoding (the careful way says where).
+        """
+        if not tails:
+            return True
+        if encoded is None or self.byte_encoding != "utf-8":
+            try:
+                encoded = text.encode(self.byte_encoding or "")
+            except UnicodeEncodeError:
+                return False
+        pieces: list[bytes] = [b""] * (2 * len(tails))
+        pieces[::2] = encoded.split(b"\n")
+        pieces[1::2] = map(_ENCODED, tails)
+        try:
+            data = b"".join(pieces)
+        except TypeError:  # a tail that cannot be encoded (a str among the bytes)
+            return False
+        self.text.flush()  # the header, or a chunk written as text before
+        self.stream.write(data)
+        return True
 
     def write(self, chunk: Chunk, tails: list[Any]) -> None:
         if not self.started:
             self._start()
-        rows = chunk.rows
         try:
-            plain = plain_lines(rows, self.delimiter)
+            if chunk.text is not None and chunk.delimiter == self.delimiter:
+                # plain lines (see Chunk): none needs quoting, and as bytes they need no splitting
+                if chunk.size != len(tails):
+                    raise ValueError(f"{chunk.size} rows but {len(tails)} tails")
+                if self.byte_encoding is not None and self._write_bytes(chunk.text, chunk.encoded, tails):
+                    self.rows += chunk.size
+                    return
+                plain: list[str] | None = chunk.lines
+            else:
+                plain = plain_lines(chunk.rows, self.delimiter)
             if plain is not None:  # no cell needs quoting: each line is its cells joined
                 # line, delimiter and the added cells interleaved, joined once: no string per row
-                after = [t.after for t in tails]
-                self.text.write("".join(chain.from_iterable(zip(plain, after, strict=True))))
-                self.rows += len(rows)
+                if self.byte_encoding is not None and self._write_bytes("\n".join(plain), None, tails):
+                    self.rows += len(plain)
+                    return
+                pieces: list[str] = [""] * (2 * len(plain))
+                pieces[::2] = plain
+                pieces[1::2] = map(_AFTER, tails)
+                self.text.write("".join(pieces))
+                self.rows += len(plain)
                 return
+            rows = chunk.rows
             pieces = self._rendered(map(list.__add__, rows, repeat(self.mark))).split(_MARK + _END)
             if len(pieces) == len(rows) + 1:
                 self.text.write("".join(map(str.__add__, pieces, [t.text for t in tails])))

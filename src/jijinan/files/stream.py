@@ -2,25 +2,34 @@
 
 Each distinct name (with its row's hints) is matched once and its output cells kept, so a
 long file of repeated names costs little more than reading and writing it, and memory
-stays the same at any size (the kept cells are dropped when they grow past a bound).
+stays the same at any size (the kept cells are dropped when they grow past a bound). A chunk
+of plain lines (see ``Chunk``) is keyed by its name column's cells, or with hint columns beside
+the name by the text of those columns, cut out of the lines without splitting them.
+
+Long because: the three ways of keying a row (a name; a name and the number of its hint cells;
+the text of its name and hint cells) share one memo, its bound and the tally of statuses, and
+apart they would have to share that private state.
 """
 
 from __future__ import annotations
 
+import collections
 import gc
 import operator
-import time
+from collections.abc import Sequence
 from itertools import repeat
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from jijinan.files.base import Chunk, InputError, Table
+from jijinan.files.progress import Progress
+from jijinan.files.tally import Tally
 
 if TYPE_CHECKING:
     from jijinan.files.sinks import Sink
 
-__all__ = ["Hints", "Progress", "match_table"]
+__all__ = ["Hints", "match_table"]
 
 MEMO_LIMIT = 150_000
 """How many distinct keys' output cells are kept at most before starting afresh.
@@ -47,47 +56,6 @@ class Hints:
     @property
     def per_row(self) -> bool:
         return any(c is not None for c in (self.province_column, self.prefecture_column, self.year_column))
-
-
-class Progress:
-    """A progress line on a terminal's standard error, shown once a run has taken a second."""
-
-    def __init__(self, stream: TextIO | None, size: int | None, *, delay: float = 1.0) -> None:
-        self.stream = stream
-        self.size = size
-        self.delay = delay
-        self.start = time.monotonic()
-        self.last = 0.0
-        self.shown = 0
-
-    def update(self, rows: int, position: int) -> None:
-        if self.stream is None:
-            return
-        now = time.monotonic()
-        elapsed = now - self.start
-        if elapsed < self.delay or now - self.last < 0.25:
-            return
-        self.last = now
-        rate = rows / elapsed if elapsed else 0.0
-        if self.size:
-            share = min(position / self.size, 1.0)
-            filled = int(share * 20)
-            bar = "[" + "#" * filled + "-" * (20 - filled) + "]"
-            text = f"{bar} {share:4.0%} {rows:,} rows, {position / 1e6:,.1f} of {self.size / 1e6:,.1f} MB"
-        else:
-            text = f"{rows:,} rows, {position / 1e6:,.1f} MB read"
-        line = f"jijinan match: {text}, {rate:,.0f} rows/s"
-        self.stream.write("\r" + line.ljust(self.shown))
-        self.stream.flush()
-        self.shown = len(line)
-
-    def finish(self, rows: int) -> None:
-        if self.stream is None or not self.shown:
-            return
-        elapsed = time.monotonic() - self.start
-        line = f"jijinan match: {rows:,} rows in {elapsed:,.1f} s"
-        self.stream.write("\r" + line.ljust(self.shown) + "\n")
-        self.stream.flush()
 
 
 def _year(text: str) -> int | str | None:
@@ -126,31 +94,58 @@ class _Matching:
         # scalar: name -> tail; per row: name -> list of tails by slot
         self.memo: dict[str, Any] = {}
         self.kept = 0
+        self.tally: Tally | None = None
+        """Counts the rows by status, if asked to."""
         present = [i for i in (hints.province_column, hints.prefecture_column, hints.year_column) if i is not None]
         self.rest_of = operator.itemgetter(*present) if present else None
         self.slots: dict[Any, int] = {}
         self.rests: list[tuple[str | None, str | None, int | str | None]] = []
         """Per slot: the province and prefecture hints and the year its rows are read with."""
         self.empty: list[Any] = [None] * 32
+        # Rows of plain lines whose name and hint columns are side by side are looked up by the
+        # text of those columns (one cut of the line, one lookup): ``spans``, text -> tail.
+        keyed = [column, *present]
+        self.span = (min(keyed), max(keyed)) if len(keyed) == max(keyed) - min(keyed) + 1 == len(set(keyed)) else None
+        self.spans: dict[str, Any] = {}
 
     def _forget(self, adding: int) -> None:
         if self.kept + adding > MEMO_LIMIT:
             self.memo.clear()
+            self.spans.clear()
+            if self.tally is not None:
+                self.tally.forget()
             self.kept = 0
         self.kept += adding
 
+    def tails_of(self, found: Sequence[Any]) -> list[Any]:
+        """The sink's tails of ``found`` (matches), their statuses registered by their identity."""
+        tails = list(map(self.sink.tail, found))
+        if self.tally is not None:
+            register = self.tally.register
+            for match, tail in zip(found, tails, strict=True):
+                register(id(tail), match.status.value, tail)
+        return tails
+
     def scalar(self, chunk: Chunk) -> list[Any]:
-        names = list(map(self.name_of, chunk.rows))
-        tails = list(map(self.memo.get, names))
-        if None not in tails:
-            return tails
-        fresh = list(dict.fromkeys(n for n, t in zip(names, tails, strict=True) if t is None))
-        h = self.hints
-        found = self.match_many(fresh, province=h.province, prefecture=h.prefecture, as_of=h.as_of, level=h.level)
-        self._forget(len(fresh))
-        known = dict(zip(fresh, map(self.sink.tail, found), strict=True))
-        self.memo.update(known)
-        return [t if t is not None else known[n] for n, t in zip(names, tails, strict=True)]
+        names = chunk.column(self.column)
+        memo = self.memo
+        try:  # every name seen before: no test of each row's tail
+            tails = list(map(memo.__getitem__, names))
+        except KeyError:
+            tails = list(map(memo.get, names))
+            fresh = list(dict.fromkeys(n for n, t in zip(names, tails, strict=True) if t is None))
+            h = self.hints
+            found = self.match_many(fresh, province=h.province, prefecture=h.prefecture, as_of=h.as_of, level=h.level)
+            self._forget(len(fresh))
+            known = dict(zip(fresh, map(self.sink.tail, found), strict=True))
+            if self.tally is not None:
+                for name, match in zip(fresh, found, strict=True):
+                    self.tally.register(name, match.status.value)
+            memo.update(known)
+            tails = [t if t is not None else known[n] for n, t in zip(names, tails, strict=True)]
+        if self.tally is not None:
+            self.tally.add(names)
+        return tails
 
     def _year_of(self, text: str | None, chunk: Chunk, rest: Any) -> int | str | None:
         if text is None:
@@ -176,14 +171,13 @@ class _Matching:
         for rest in dict.fromkeys(r for r in rests if r not in self.slots):
             cells = iter(rest if sum(columns) > 1 else (rest,))
             province, prefecture, year = (next(cells) if present else None for present in columns)
-            self.slots[rest] = len(self.rests)
-            self.rests.append(
-                (
-                    province if province is not None else h.province,
-                    prefecture if prefecture is not None else h.prefecture,
-                    self._year_of(year, chunk, rest),
-                )
+            read = (
+                province if province is not None else h.province,
+                prefecture if prefecture is not None else h.prefecture,
+                self._year_of(year, chunk, rest),  # first: a year that is none leaves no slot behind
             )
+            self.slots[rest] = len(self.rests)
+            self.rests.append(read)
         if len(self.rests) > len(self.empty):  # more slots than every name's list has: lengthen them all
             size = max(len(self.rests), 2 * len(self.empty))
             self.empty = [None] * size
@@ -191,6 +185,44 @@ class _Matching:
                 tails.extend([None] * (size - len(tails)))
 
     def per_row(self, chunk: Chunk) -> list[Any]:
+        if chunk.lines is None or self.span is None:
+            tails = self.per_row_cells(chunk)
+            if self.tally is not None:
+                self.tally.add(map(id, tails))
+            return tails
+        return self._per_row_lines(chunk)
+
+    def _per_row_lines(self, chunk: Chunk) -> list[Any]:
+        keys = chunk.span(*self.span)  # type: ignore[misc]
+        spans = self.spans
+        try:  # every key seen before
+            tails = list(map(spans.__getitem__, keys))
+        except KeyError:
+            tails = self._new_spans(chunk, keys)
+        if self.tally is not None:
+            self.tally.add(keys)
+        return tails
+
+    def _new_spans(self, chunk: Chunk, keys: list[str]) -> list[Any]:
+        spans, tally = self.spans, self.tally
+        tails = list(map(spans.get, keys))  # those of before a clear stay counted: see Tally
+        # the rows of keys not seen before, one each, in the order met, matched as rows are
+        first = {k: i for i, k in reversed(list(enumerate(keys))) if k not in spans}
+        order = sorted(first.values())
+        lines = chunk.lines or []
+        try:
+            found = self.per_row_cells(Chunk([lines[i].split(chunk.delimiter) for i in order], chunk.first_line))
+        except InputError:
+            self.per_row_cells(chunk)  # the same failure, named on its own line
+            raise
+        new = {}
+        for i, tail in zip(order, found, strict=True):
+            new[keys[i]] = spans[keys[i]] = tail
+            if tally is not None:
+                tally.register(keys[i], tally.status_of(id(tail)))
+        return [t if t is not None else new[k] for k, t in zip(keys, tails, strict=True)]
+
+    def per_row_cells(self, chunk: Chunk) -> list[Any]:
         rows = chunk.rows
         rests = list(map(self.rest_of, rows))  # type: ignore[arg-type]
         slots: list[Any] = list(map(self.slots.get, rests))
@@ -226,7 +258,7 @@ class _Matching:
             raise  # pragma: no cover - a failing batch has a failing row
         self._forget(len(fresh))
         memo = self.memo
-        for (name, slot), tail in zip(fresh, map(self.sink.tail, found), strict=True):
+        for (name, slot), tail in zip(fresh, self.tails_of(found), strict=True):
             kept = memo.get(name)
             if kept is None:
                 kept = memo[name] = list(self.empty)
@@ -234,8 +266,18 @@ class _Matching:
         return [t if t is not None else memo[n][s] for n, s, t in zip(names, slots, tails, strict=True)]
 
 
-def match_table(table: Table, sink: Sink, column: int, hints: Hints, progress: Progress | None = None) -> int:
+def match_table(
+    table: Table,
+    sink: Sink,
+    column: int,
+    hints: Hints,
+    progress: Progress | None = None,
+    *,
+    counts: collections.Counter[str] | None = None,
+) -> int:
     """Match column ``column`` of every row of ``table`` into ``sink``; return the number of rows.
+
+    With ``counts``, the rows of each status (``pilot``, ``covered``, …) are added to it.
 
     Raises:
         InputError: the input cannot be read (see ``Table.chunks``), or a row's hint or
@@ -250,6 +292,7 @@ def match_table(table: Table, sink: Sink, column: int, hints: Hints, progress: P
     # A hint for every row is the caller's mistake whatever the rows hold: check it first.
     units.match_many([], province=hints.province, prefecture=hints.prefecture, as_of=hints.as_of, level=hints.level)
     matching = _Matching(table, sink, column, hints)
+    matching.tally = Tally(counts) if counts is not None else None
     step = matching.per_row if hints.per_row else matching.scalar
     rows = 0
     # The stream makes no reference cycles (rows are lists of str, tails str and tuples), but
@@ -261,9 +304,11 @@ def match_table(table: Table, sink: Sink, column: int, hints: Hints, progress: P
     try:
         for chunk in table.chunks():
             sink.write(chunk, step(chunk))
-            rows += len(chunk.rows)
+            rows += len(chunk)
             if progress is not None:
                 progress.update(rows, table.position)
+        if matching.tally is not None:
+            matching.tally.settle()
     finally:
         if collecting:
             gc.enable()

@@ -6,6 +6,9 @@ vertical bar; none for a file of one column). Every row comes out exactly as wid
 header: a blank line is a row of empty cells, never dropped; a row of another width is an
 error that names its line, unless padding was asked for. An unclosed quote, a field too long,
 bytes that are not the encoding: each is an ``InputError`` naming the line.
+
+Plain lines (``jijinan.files.plain``) are read a block at a time; from the first block that is
+not, the csv module reads. Both give the same rows, line numbers and errors.
 """
 
 from __future__ import annotations
@@ -14,58 +17,20 @@ import codecs
 import csv
 import io
 from collections.abc import Iterator
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from jijinan.files.base import MAX_FIELD, MAX_RUN, SAMPLE, Chunk, InputError, Table
+from jijinan.files.base import MAX_FIELD, MAX_RUN, Chunk, InputError, Table
+from jijinan.files.delimiters import sniff
 from jijinan.files.encodings import choose_encoding, decode_error_line
+from jijinan.files.plain import plain_text, uniform
 from jijinan.files.replay import Replay, RunawayField
 
-__all__ = ["DELIMITERS", "open_text", "parse_delimiter"]
+__all__ = ["open_text"]
 
-DELIMITERS = (",", "\t", ";", "|")
-DELIMITER_NAMES = {"comma": ",", "tab": "\t", "\\t": "\t", "semicolon": ";", "pipe": "|", "space": " "}
-
-
-def parse_delimiter(text: str) -> str:
-    """The one-character delimiter that ``text`` names: a character, or comma, tab, semicolon, pipe, space.
-
-    Raises:
-        InputError: ``text`` is neither.
-    """
-    named = DELIMITER_NAMES.get(text.lower())
-    if named is not None:
-        return named
-    if len(text) == 1 and text not in '\r\n"':
-        return text
-    raise InputError(f"--delimiter takes one character or comma, tab, semicolon, pipe, space; not {text!r}")
-
-
-def _sniff(sample: str) -> str:
-    """The delimiter that splits the sample's first lines into equally wide rows of the most fields."""
-    lines = sample.splitlines(keepends=True)
-    if len(sample) >= SAMPLE // 2 and len(lines) > 1:
-        lines = lines[:-1]  # the last line may be cut short
-    lines = lines[:200]
-    best: tuple[float, int, int] | None = None
-    chosen = ","
-    for rank, delimiter in enumerate(DELIMITERS):
-        rows = []
-        try:
-            for row in csv.reader(lines, delimiter=delimiter):
-                rows.append(row)
-        except csv.Error:
-            pass
-        rows = [r for r in rows if r]
-        if not rows or len(rows[0]) < 2:
-            continue
-        width = len(rows[0])
-        consistent = sum(len(r) == width for r in rows) / len(rows)
-        score = (consistent, width, -rank)
-        if best is None or score > best:
-            best, chosen = score, delimiter
-    return chosen
+_DIALECT: dict[str, Any] = {"quotechar": '"', "doublequote": True, "strict": True}
+BLOCK, PIECE = 1 << 18, 1 << 16  # characters read at a time as plain lines, in pieces of
 
 
 class _TextRows:
@@ -93,6 +58,11 @@ class _TextRows:
         self.width = 0
         self.header_words = "the header"
         self.replay: Replay | None = None
+        self.delimiter = ","
+        self.plain = True
+        """Whether plain lines are read as lines (see ``Chunk``)."""
+        self.line_base = 0
+        """Lines read before ``reader`` started (by the plain-line reading it took over from)."""
 
     def read(self, limit: int) -> Chunk:
         """Up to ``limit`` records as read (no width check); the chunk's first line is set."""
@@ -107,13 +77,75 @@ class _TextRows:
         except OSError as exc:
             raise InputError(f"{self.name} cannot be read: {exc.strerror or exc}") from None
         except RunawayField:
-            line = Chunk(rows, start).line(len(rows))
-            raise InputError(
-                f"{self.name} line {line}: a field runs over {MAX_FIELD:,} characters (more than {MAX_RUN:,} bytes "
-                "without a line break or a delimiter): is it a text file? (or a quote never closed)"
-            ) from None
-        self.next_line = self.reader.line_num + 1
+            raise self._runaway(Chunk(rows, start).line(len(rows))) from None
+        self.next_line = self.line_base + self.reader.line_num + 1
         return Chunk(rows, start)
+
+    def _runaway(self, line: int) -> InputError:
+        return InputError(
+            f"{self.name} line {line}: a field runs over {MAX_FIELD:,} characters (more than {MAX_RUN:,} bytes "
+            "without a line break or a delimiter): is it a text file? (or a quote never closed)"
+        )
+
+    def _read_block(self) -> str:
+        """About ``BLOCK`` characters of the text, ending at a line end or at the end of the input."""
+        pieces: list[str] = []
+        try:
+            for _ in range(BLOCK // PIECE):  # in pieces, so that a failing read knows the lines before it
+                piece = self.text.read(PIECE)
+                if not piece:
+                    break
+                pieces.append(piece)
+            if pieces and pieces[-1][-1] != "\n":
+                pieces.append(self.text.readline())
+        except UnicodeDecodeError as exc:
+            raise self._decode_error(exc) from None
+        except OSError as exc:
+            raise InputError(f"{self.name} cannot be read: {exc.strerror or exc}") from None
+        except RunawayField:
+            before = "".join(pieces)
+            breaks = before.count("\n") + before.count("\r") - before.count("\r\n")
+            raise self._runaway(self.next_line + breaks) from None
+        return "".join(pieces)
+
+    def _plain_chunks(self) -> Iterator[Chunk]:
+        """Chunks of plain lines (see ``Chunk``), until the end or a block that is not plain.
+
+        A block that is not plain goes to the csv module, which reads the rest of the input.
+        """
+        size = self.chunk_rows
+        while self.plain:
+            block = self._read_block()
+            if not block:
+                return
+            text = plain_text(block)
+            if text is None:
+                self.line_base = self.next_line - 1
+                self.reader = csv.reader(
+                    chain(io.StringIO(block, newline=""), self.text), **_DIALECT, delimiter=self.delimiter
+                )
+                return
+            count = text.count("\n") + 1
+            start = self.next_line
+            self.next_line += count
+            if count <= size:
+                yield self._plain_chunk(text, count, start)
+                continue
+            lines = text.split("\n")
+            for at in range(0, count, size):
+                part = lines[at : at + size]
+                yield self._plain_chunk("\n".join(part), len(part), start + at)
+
+    def _plain_chunk(self, text: str, count: int, start: int) -> Chunk:
+        """The chunk of ``count`` plain lines (``text``): as they are if each is as wide as the header."""
+        d, width = self.delimiter, self.width
+        same, encoded = uniform(text, count, d, width)
+        if same:
+            return Chunk(None, start, text=text, size=count, delimiter=d, width=width, encoded=encoded)
+        # a blank line, or a row of another width: as the csv module would read them
+        chunk = Chunk([line.split(d) for line in text.split("\n")], start, multiline=False)
+        self.fit(chunk)
+        return chunk
 
     def _csv_error(self, exc: csv.Error, partial: Chunk) -> InputError:
         start = partial.line(len(partial.rows))
@@ -129,7 +161,7 @@ class _TextRows:
                 f'{where}: a field runs over {MAX_FIELD:,} characters: most likely a quote (") that is never closed'
             )
         if "expected after" in message:
-            line = self.reader.line_num
+            line = self.line_base + self.reader.line_num
             return InputError(
                 f"{self.name} line {line}: a quoted field is followed by more text before the delimiter "
                 '(a stray quote?); quote the whole field and double the quotes inside it ("")'
@@ -146,7 +178,8 @@ class _TextRows:
             line, offset, bad = found
             where = f"{self.name} line {line} (byte {offset:,}: {bad.hex(' ')})"
         else:
-            where = f"{self.name}, after line {self.reader.line_num} (bytes {exc.object[exc.start : exc.end].hex(' ')})"
+            after = self.line_base + self.reader.line_num
+            where = f"{self.name}, after line {after} (bytes {exc.object[exc.start : exc.end].hex(' ')})"
         hint = "give the file's encoding with --encoding"
         if self.encoding.startswith("utf-8"):
             hint = "if the file is GBK/GB18030 (as Chinese Excel saves CSV), give --encoding gb18030"
@@ -187,6 +220,7 @@ class _TextRows:
         for chunk in pending:
             self.fit(chunk)
             yield chunk
+        yield from self._plain_chunks()
         while True:
             chunk = self.read(self.chunk_rows)
             if not chunk.rows:
@@ -208,6 +242,7 @@ def open_text(
     pad: bool,
     rows: int,
     path: Path | None,
+    plain: bool = True,
 ) -> Table:
     if not head:
         raise InputError(f"{name} is empty")
@@ -220,13 +255,15 @@ def open_text(
             sample = codecs.getincrementaldecoder(chosen)(errors="replace").decode(head, final=False)
         except LookupError:  # pragma: no cover - checked in _choose_encoding
             sample = ""
-        delimiter = _sniff(sample.lstrip("\ufeff"))
+        delimiter = sniff(sample.lstrip("\ufeff"))
     if delimiter.isascii():  # its byte ends a run in ASCII-based encodings, UTF-16 and UTF-32 alike
         replay.breaks = (b"\n", b"\r", delimiter.encode("ascii"))
     csv.field_size_limit(MAX_FIELD)
-    reader = csv.reader(text, delimiter=delimiter, quotechar='"', doublequote=True, strict=True)
+    reader = csv.reader(text, **_DIALECT, delimiter=delimiter)
     source = _TextRows(name, reader, text=text, encoding=chosen, path=path, rows=rows, pad=pad)
     source.replay = replay
+    source.delimiter = delimiter
+    source.plain = plain
     if skip:
         source.read(skip)
     if header:
