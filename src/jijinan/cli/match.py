@@ -7,7 +7,7 @@ import codecs
 import collections
 import io
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 from jijinan.cli.common import UsageError, message
@@ -159,6 +159,9 @@ class _NulWarning(Sink):
 
     def tail(self, match: Match) -> Any:
         return self.sink.tail(match)
+
+    def tails(self, matches: Sequence[Match]) -> list[Any]:
+        return self.sink.tails(matches)
 
     def write(self, chunk: Chunk, tails: list[Any]) -> None:
         if not self.warned_nul:

@@ -16,7 +16,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple, TextIO
 
 from jijinan.files.base import Chunk
-from jijinan.files.sinks import EncodeError, TextSink, match_cells
+from jijinan.files.sinks import EncodeError, TextSink
 
 if TYPE_CHECKING:
     from jijinan.records import Match
@@ -125,9 +125,27 @@ class CsvSink(TextSink):
         return self.buffer.getvalue()
 
     def tail(self, match: Match) -> _CsvTail:
-        cells = ["" if v is None else str(v) for v in match_cells(match)]
-        # rendered after a mark, so that a lone empty cell is written as nothing, as within a row
+        return self.tails([match])[0]
+
+    def tails(self, matches: Sequence[Match]) -> list[_CsvTail]:
+        """The tails of ``matches``, rendered by one ``csv.writer`` call."""
+        from jijinan.tables.flat import match_records
+
+        rows = [["" if v is None else str(v) for v in record.values()] for record in match_records(list(matches))]
+        # each row rendered after a mark, so that a lone empty cell is written as nothing, as within a row
+        pieces = self._rendered([[_MARK, *cells] for cells in rows]).split(_MARK)
+        if len(pieces) != len(rows) + 1:  # a mark in a cell itself: one at a time
+            return [self._tail(cells) for cells in rows]
+        return [
+            self._made(cells, piece[len(self.delimiter) : -len(_END)] + "\n")
+            for cells, piece in zip(rows, pieces[1:], strict=True)
+        ]
+
+    def _tail(self, cells: list[str]) -> _CsvTail:
         text = self._rendered([[_MARK, *cells]])[len(_MARK) + len(self.delimiter) : -len(_END)] + "\n"
+        return self._made(cells, text)
+
+    def _made(self, cells: list[str], text: str) -> _CsvTail:
         after = self.delimiter + text
         encoded: bytes | str = after
         if self.byte_encoding is not None:

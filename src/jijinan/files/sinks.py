@@ -38,6 +38,10 @@ class Sink:
     def tail(self, match: Match) -> Any:
         raise NotImplementedError
 
+    def tails(self, matches: Sequence[Match]) -> list[Any]:
+        """``tail`` of each of ``matches`` (a format may render them together)."""
+        return list(map(self.tail, matches))
+
     def write(self, chunk: Chunk, tails: list[Any]) -> None:
         raise NotImplementedError
 

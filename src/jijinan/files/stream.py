@@ -2,13 +2,9 @@
 
 Each distinct name (with its row's hints) is matched once and its output cells kept, so a
 long file of repeated names costs little more than reading and writing it, and memory
-stays the same at any size (the kept cells are dropped when they grow past a bound). A chunk
-of plain lines (see ``Chunk``) is keyed by its name column's cells, or with hint columns beside
-the name by the text of those columns, cut out of the lines without splitting them.
-
-Long because: the three ways of keying a row (a name; a name and the number of its hint cells;
-the text of its name and hint cells) share one memo, its bound and the tally of statuses, and
-apart they would have to share that private state.
+stays the same at any size (the kept cells are dropped when they grow past a bound). The
+name and hint columns of a chunk are taken as columns (cut out of plain lines without
+splitting them: see ``Chunk``), never row by row.
 """
 
 from __future__ import annotations
@@ -16,7 +12,6 @@ from __future__ import annotations
 import collections
 import gc
 import operator
-from collections.abc import Sequence
 from itertools import repeat
 from typing import TYPE_CHECKING, Any
 
@@ -24,7 +19,7 @@ import attrs
 
 from jijinan.files.base import Chunk, InputError, Table
 from jijinan.files.progress import Progress
-from jijinan.files.tally import Tally
+from jijinan.records import MatchStatus
 
 if TYPE_CHECKING:
     from jijinan.files.sinks import Sink
@@ -72,6 +67,12 @@ def _year(text: str) -> int | str | None:
     return int(value)
 
 
+_CODES = {status: code for code, status in enumerate(MatchStatus)}
+"""A status as a small number: a chunk's rows are counted by ``bytes.count`` of their codes."""
+_UNSEEN = 255
+"""The code of a (name, slot) pair not matched yet."""
+
+
 class _Matching:
     """The tails of a table's rows, each distinct name (with its row's hints) matched once.
 
@@ -79,7 +80,9 @@ class _Matching:
     (its *rest*: the year, or the tuple of its hint cells) are numbered in the order they are
     first met (``slots``), and a row's tail is ``memo[name][slot]``: two lookups in small, hot
     tables instead of one in a table of every (name, year) pair, whose keys a row would have
-    to build and compare (a quarter of a microsecond a row against almost one).
+    to build and compare (a quarter of a microsecond a row against almost one). ``codes``
+    mirrors ``memo`` with each tail's status code, so that a chunk's rows are counted by
+    status with a few C-level passes.
     """
 
     def __init__(self, table: Table, sink: Sink, column: int, hints: Hints) -> None:
@@ -91,40 +94,34 @@ class _Matching:
         self.hints = hints
         self.match_many = units.match_many
         self.name_of = operator.itemgetter(column)
-        # scalar: name -> tail; per row: name -> list of tails by slot
+        # scalar: name -> tail and its status code; per row: name -> list of tails (bytearray of codes) by slot
         self.memo: dict[str, Any] = {}
+        self.codes: dict[str, Any] = {}
         self.kept = 0
-        self.tally: Tally | None = None
-        """Counts the rows by status, if asked to."""
-        present = [i for i in (hints.province_column, hints.prefecture_column, hints.year_column) if i is not None]
-        self.rest_of = operator.itemgetter(*present) if present else None
+        self.counts = [0] * len(_CODES)
+        """Rows by status code."""
+        self.present = [i for i in (hints.province_column, hints.prefecture_column, hints.year_column) if i is not None]
+        self.rest_of = operator.itemgetter(*self.present) if self.present else None
         self.slots: dict[Any, int] = {}
         self.rests: list[tuple[str | None, str | None, int | str | None]] = []
         """Per slot: the province and prefecture hints and the year its rows are read with."""
         self.empty: list[Any] = [None] * 32
-        # Rows of plain lines whose name and hint columns are side by side are looked up by the
-        # text of those columns (one cut of the line, one lookup): ``spans``, text -> tail.
-        keyed = [column, *present]
-        self.span = (min(keyed), max(keyed)) if len(keyed) == max(keyed) - min(keyed) + 1 == len(set(keyed)) else None
-        self.spans: dict[str, Any] = {}
+        self.unseen = bytearray([_UNSEEN]) * 32
+        """A name's codes by slot before any pair of it is matched."""
 
-    def _forget(self, adding: int) -> None:
-        if self.kept + adding > MEMO_LIMIT:
+    def _room(self, fresh: int) -> bool:
+        """Make room for ``fresh`` more keys; True if the memo had to be emptied first."""
+        cleared = self.kept + fresh > MEMO_LIMIT
+        if cleared:
             self.memo.clear()
-            self.spans.clear()
-            if self.tally is not None:
-                self.tally.forget()
+            self.codes.clear()
             self.kept = 0
-        self.kept += adding
+        return cleared
 
-    def tails_of(self, found: Sequence[Any]) -> list[Any]:
-        """The sink's tails of ``found`` (matches), their statuses registered by their identity."""
-        tails = list(map(self.sink.tail, found))
-        if self.tally is not None:
-            register = self.tally.register
-            for match, tail in zip(found, tails, strict=True):
-                register(id(tail), match.status.value, tail)
-        return tails
+    def _count(self, codes: bytes) -> None:
+        counts = self.counts
+        for code in range(len(counts)):
+            counts[code] += codes.count(code)
 
     def scalar(self, chunk: Chunk) -> list[Any]:
         names = chunk.column(self.column)
@@ -132,19 +129,17 @@ class _Matching:
         try:  # every name seen before: no test of each row's tail
             tails = list(map(memo.__getitem__, names))
         except KeyError:
-            tails = list(map(memo.get, names))
-            fresh = list(dict.fromkeys(n for n, t in zip(names, tails, strict=True) if t is None))
+            fresh = [n for n in dict.fromkeys(names) if n not in memo]
+            if self._room(len(fresh)):
+                fresh = list(dict.fromkeys(names))
+            self.kept += len(fresh)
             h = self.hints
             found = self.match_many(fresh, province=h.province, prefecture=h.prefecture, as_of=h.as_of, level=h.level)
-            self._forget(len(fresh))
-            known = dict(zip(fresh, map(self.sink.tail, found), strict=True))
-            if self.tally is not None:
-                for name, match in zip(fresh, found, strict=True):
-                    self.tally.register(name, match.status.value)
-            memo.update(known)
-            tails = [t if t is not None else known[n] for n, t in zip(names, tails, strict=True)]
-        if self.tally is not None:
-            self.tally.add(names)
+            for name, match, tail in zip(fresh, found, self.sink.tails(found), strict=True):
+                memo[name] = tail
+                self.codes[name] = _CODES[match.status]
+            tails = list(map(memo.__getitem__, names))
+        self._count(bytes(map(self.codes.__getitem__, names)))
         return tails
 
     def _year_of(self, text: str | None, chunk: Chunk, rest: Any) -> int | str | None:
@@ -180,60 +175,39 @@ class _Matching:
             self.rests.append(read)
         if len(self.rests) > len(self.empty):  # more slots than every name's list has: lengthen them all
             size = max(len(self.rests), 2 * len(self.empty))
+            more = size - len(self.empty)
             self.empty = [None] * size
+            self.unseen = bytearray([_UNSEEN]) * size
             for tails in self.memo.values():
-                tails.extend([None] * (size - len(tails)))
+                tails.extend([None] * more)
+            for codes in self.codes.values():
+                codes.extend(bytearray([_UNSEEN]) * more)
 
     def per_row(self, chunk: Chunk) -> list[Any]:
-        if chunk.lines is None or self.span is None:
-            tails = self.per_row_cells(chunk)
-            if self.tally is not None:
-                self.tally.add(map(id, tails))
-            return tails
-        return self._per_row_lines(chunk)
-
-    def _per_row_lines(self, chunk: Chunk) -> list[Any]:
-        keys = chunk.span(*self.span)  # type: ignore[misc]
-        spans = self.spans
-        try:  # every key seen before
-            tails = list(map(spans.__getitem__, keys))
-        except KeyError:
-            tails = self._new_spans(chunk, keys)
-        if self.tally is not None:
-            self.tally.add(keys)
-        return tails
-
-    def _new_spans(self, chunk: Chunk, keys: list[str]) -> list[Any]:
-        spans, tally = self.spans, self.tally
-        tails = list(map(spans.get, keys))  # those of before a clear stay counted: see Tally
-        # the rows of keys not seen before, one each, in the order met, matched as rows are
-        first = {k: i for i, k in reversed(list(enumerate(keys))) if k not in spans}
-        order = sorted(first.values())
-        lines = chunk.lines or []
-        try:
-            found = self.per_row_cells(Chunk([lines[i].split(chunk.delimiter) for i in order], chunk.first_line))
-        except InputError:
-            self.per_row_cells(chunk)  # the same failure, named on its own line
-            raise
-        new = {}
-        for i, tail in zip(order, found, strict=True):
-            new[keys[i]] = spans[keys[i]] = tail
-            if tally is not None:
-                tally.register(keys[i], tally.status_of(id(tail)))
-        return [t if t is not None else new[k] for k, t in zip(keys, tails, strict=True)]
-
-    def per_row_cells(self, chunk: Chunk) -> list[Any]:
-        rows = chunk.rows
-        rests = list(map(self.rest_of, rows))  # type: ignore[arg-type]
+        names = chunk.column(self.column)
+        if len(self.present) == 1:
+            rests: list[Any] = chunk.column(self.present[0])
+        else:
+            rests = list(zip(*map(chunk.column, self.present), strict=True))
         slots: list[Any] = list(map(self.slots.get, rests))
         if None in slots:
             self._add_slots(chunk, rests)
             slots = list(map(self.slots.__getitem__, rests))
-        names = list(map(self.name_of, rows))
-        tails = list(map(operator.getitem, map(self.memo.get, names, repeat(self.empty)), slots))
-        if None not in tails:
-            return tails
-        fresh = list(dict.fromkeys((n, s) for n, s, t in zip(names, slots, tails, strict=True) if t is None))
+        # the codes first: a pair not matched yet is a byte of _UNSEEN, found by a C-level scan,
+        # without touching the rows' tails (56,000 distinct ones do not fit in the caches)
+        codes = bytes(map(operator.getitem, map(self.codes.get, names, repeat(self.unseen)), slots))
+        if _UNSEEN in codes:
+            self._fill(chunk, names, slots, codes)
+            codes = bytes(map(operator.getitem, map(self.codes.__getitem__, names), slots))
+        self._count(codes)
+        return list(map(operator.getitem, map(self.memo.__getitem__, names), slots))
+
+    def _fill(self, chunk: Chunk, names: list[str], slots: list[int], codes: bytes) -> None:
+        """Match the (name, slot) pairs of ``chunk`` not seen before (``codes``: theirs are ``_UNSEEN``)."""
+        fresh = list(dict.fromkeys((n, s) for n, s, c in zip(names, slots, codes, strict=True) if c == _UNSEEN))
+        if self._room(len(fresh)):
+            fresh = list(dict.fromkeys(zip(names, slots, strict=True)))
+        self.kept += len(fresh)
         rests_of = [self.rests[s] for _, s in fresh]
         names_of = [n for n, _ in fresh]
         provinces = [r[0] for r in rests_of]
@@ -256,14 +230,14 @@ class _Matching:
                     )
                     raise InputError(f"{self.table.name} line {line}: {exc}") from None
             raise  # pragma: no cover - a failing batch has a failing row
-        self._forget(len(fresh))
-        memo = self.memo
-        for (name, slot), tail in zip(fresh, self.tails_of(found), strict=True):
+        memo, kept_codes = self.memo, self.codes
+        for (name, slot), match, tail in zip(fresh, found, self.sink.tails(found), strict=True):
             kept = memo.get(name)
             if kept is None:
                 kept = memo[name] = list(self.empty)
+                kept_codes[name] = bytearray(self.unseen)
             kept[slot] = tail
-        return [t if t is not None else memo[n][s] for n, s, t in zip(names, slots, tails, strict=True)]
+            kept_codes[name][slot] = _CODES[match.status]
 
 
 def match_table(
@@ -292,7 +266,6 @@ def match_table(
     # A hint for every row is the caller's mistake whatever the rows hold: check it first.
     units.match_many([], province=hints.province, prefecture=hints.prefecture, as_of=hints.as_of, level=hints.level)
     matching = _Matching(table, sink, column, hints)
-    matching.tally = Tally(counts) if counts is not None else None
     step = matching.per_row if hints.per_row else matching.scalar
     rows = 0
     # The stream makes no reference cycles (rows are lists of str, tails str and tuples), but
@@ -307,11 +280,11 @@ def match_table(
             rows += len(chunk)
             if progress is not None:
                 progress.update(rows, table.position)
-        if matching.tally is not None:
-            matching.tally.settle()
     finally:
         if collecting:
             gc.enable()
     if progress is not None:
         progress.finish(rows)
+    if counts is not None:
+        counts.update({status.value: n for status, n in zip(_CODES, matching.counts, strict=True) if n})
     return rows
