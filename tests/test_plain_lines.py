@@ -116,10 +116,19 @@ def tables(draw: st.DrawFn) -> bytes:
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(data=tables(), rows=st.integers(1, 12), pad=st.booleans())
-def test_random_tables_read_the_same_both_ways(tmp_path: Path, data: bytes, rows: int, pad: bool) -> None:
+@given(
+    data=tables(),
+    rows=st.integers(1, 12),
+    pad=st.booleans(),
+    skip=st.integers(0, 2),
+    header=st.booleans(),
+    delimiter=st.sampled_from([None, ",", ";"]),
+)
+def test_random_tables_read_the_same_both_ways(
+    tmp_path: Path, data: bytes, rows: int, pad: bool, skip: int, header: bool, delimiter: str | None
+) -> None:
     path = _write(tmp_path / "t.csv", data)
-    _both(path, _read, chunk_rows=rows, pad=pad)
+    _both(path, _read, chunk_rows=rows, pad=pad, skip=skip, header=header, delimiter=delimiter)
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
