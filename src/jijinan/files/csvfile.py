@@ -7,7 +7,6 @@ tables); the encoding is the one asked for, UTF-8 by default.
 from __future__ import annotations
 
 import codecs
-import contextlib
 import csv
 import io
 from collections.abc import Sequence
@@ -35,6 +34,7 @@ class _CsvTail(NamedTuple):
     """``after`` in the output encoding; ``after`` itself if it cannot be (the careful path says where)."""
 
 
+_NEW_TAIL = tuple.__new__  # a _CsvTail without its Python-level __new__ (one per distinct key)
 _AFTER = itemgetter(2)  # a tail's ``after``
 _ENCODED = itemgetter(3)  # and its bytes
 _BYTE_SAFE = {"utf-8": "utf-8", "utf-8-sig": "utf-8", "gb18030": "gb18030", "gbk": "gbk"}
@@ -129,9 +129,9 @@ class CsvSink(TextSink):
 
     def tails(self, matches: Sequence[Match]) -> list[_CsvTail]:
         """The tails of ``matches``, rendered by one ``csv.writer`` call."""
-        from jijinan.tables.flat import match_records
+        from jijinan.tables.flat import match_texts
 
-        rows = [["" if v is None else str(v) for v in record.values()] for record in match_records(list(matches))]
+        rows = match_texts(matches)
         # each row rendered after a mark, so that a lone empty cell is written as nothing, as within a row
         pieces = self._rendered([[_MARK, *cells] for cells in rows]).split(_MARK)
         if len(pieces) != len(rows) + 1:  # a mark in a cell itself: one at a time
@@ -149,9 +149,11 @@ class CsvSink(TextSink):
         after = self.delimiter + text
         encoded: bytes | str = after
         if self.byte_encoding is not None:
-            with contextlib.suppress(UnicodeEncodeError):
+            try:  # noqa: SIM105  (a with-block per tail costs more than the encoding)
                 encoded = after.encode(self.byte_encoding)
-        return _CsvTail(text, cells, after, encoded)
+            except UnicodeEncodeError:
+                pass  # the careful way says where
+        return _NEW_TAIL(_CsvTail, (text, cells, after, encoded))
 
     def _write_bytes(self, text: str, encoded: bytes | None, tails: list[Any]) -> bool:
         """Write the lines of ``text`` (``encoded``: it in UTF-8, or ``None``) with their tails as bytes.

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from jijinan.records import CoverageRow, Match, PanelRow, PilotUnit
 from jijinan.tables.schema import SEPARATOR, Value
 
-__all__ = ["coverage_records", "match_records", "panel_records", "unit_records"]
+__all__ = ["coverage_records", "match_records", "match_texts", "panel_records", "unit_records"]
 
 
 def _join(items: Iterable[str]) -> str | None:
@@ -84,6 +84,26 @@ def match_records(matches: Iterable[Match]) -> list[dict[str, Value]]:
             "candidates": _join(f"{c.full_name} ({c.code}, {c.period})" for c in m.candidates),
             "reason": m.reason,
         }
+        for m in matches
+    ]
+
+
+def match_texts(matches: Iterable[Match]) -> list[list[str]]:
+    """The values of ``match_records`` as text cells, in the same order (empty for a missing value).
+
+    What a text file writes, made without a dict per match (a stream renders one per distinct key).
+    """
+    return [
+        [
+            m.status.value,
+            m.code or "",
+            m.name or "",
+            m.period or "",
+            *((str(m.unit.seq), m.unit.code or "", m.unit.full_name) if m.unit else ("", "", "")),
+            m.via.value if m.via else "",
+            SEPARATOR.join(f"{c.full_name} ({c.code}, {c.period})" for c in m.candidates),
+            m.reason,
+        ]
         for m in matches
     ]
 
