@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib
 import operator
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from itertools import repeat
 from typing import Any
 
@@ -75,6 +75,7 @@ class Chunk:
     """
 
     __slots__ = (
+        "_cells",
         "_lines",
         "_rows",
         "delimiter",
@@ -104,6 +105,7 @@ class Chunk:
             raise TypeError("a chunk holds its rows or its plain lines' text")
         self._rows = rows
         self._lines: list[str] | None = None
+        self._cells: list[str] | None = None
         self.first_line = first_line
         """The line (or sheet row) the first row starts on, counting from 1."""
         self.multiline = multiline and text is None
@@ -145,20 +147,25 @@ class Chunk:
         if text is None or not self.size:
             return list(map(operator.itemgetter(index), self.rows))
         width, d = self.width, self.delimiter
-        if 0 < index < width - 1:  # every line holds width - 1 delimiters: cell i of line k is piece k(w-1)+i
+        if self._cells is None and 0 < index < width - 1:
+            # every line holds width - 1 delimiters: cell i of line k is piece k(w-1)+i
             return text.split(d)[index :: width - 1]
         if width == 1:
             return list(self.lines or ())
         if width <= 8:  # a narrow table: all its cells, one split
-            return text.replace("\n", d).split(d)[index::width]
-        return cut(self.lines or [], d, index, index, width)
+            return self._split()[index::width]
+        return cut(self.lines or [], d, index, width)
 
-    def span(self, first: int, last: int) -> list[str]:
-        """Per row, the text of columns ``first`` to ``last`` (their cells joined by the delimiter)."""
-        if self.text is None:
-            d = self.delimiter
-            return [d.join(row[first : last + 1]) for row in self.rows]
-        return cut(self.lines or [], self.delimiter, first, last, self.width)
+    def columns(self, indices: Sequence[int]) -> list[list[str]]:
+        """The cells of each of the columns ``indices``, one per row (a narrow table's split once)."""
+        if self.text is not None and self.size and len(indices) > 1 and self.width <= 8:
+            self._split()
+        return [self.column(i) for i in indices]
+
+    def _split(self) -> list[str]:
+        if self._cells is None:
+            self._cells = (self.text or "").replace("\n", self.delimiter).split(self.delimiter)
+        return self._cells
 
     def holds(self, char: str) -> bool:
         """Whether a cell of the chunk holds ``char``."""
@@ -178,23 +185,14 @@ class Chunk:
         return self.first_line + index + extra
 
 
-def cut(lines: list[str], delimiter: str, first: int, last: int, width: int) -> list[str]:
-    """Per line of ``width`` cells, the text of cells ``first`` to ``last`` (C-level splits, no cell list kept)."""
+def cut(lines: list[str], delimiter: str, index: int, width: int) -> list[str]:
+    """Cell ``index`` of each line of ``width`` cells (C-level splits, no list of cells kept)."""
     d = delimiter
-    if first == 0 and last == width - 1:
-        return list(lines)
-    if first == 0:
-        if last == 0:
-            return list(map(operator.itemgetter(0), map(str.partition, lines, repeat(d))))
-        return list(map(operator.itemgetter(0), map(str.rsplit, lines, repeat(d), repeat(width - 1 - last))))
-    if last == width - 1:
-        if first == width - 1:
-            return list(map(operator.itemgetter(2), map(str.rpartition, lines, repeat(d))))
-        return list(map(operator.itemgetter(first), map(str.split, lines, repeat(d), repeat(first))))
-    if first == last:
-        return list(map(operator.itemgetter(first), map(str.split, lines, repeat(d), repeat(first + 1))))
-    tails = map(operator.itemgetter(first), map(str.split, lines, repeat(d), repeat(first)))
-    return list(map(operator.itemgetter(0), map(str.rsplit, tails, repeat(d), repeat(width - 1 - last))))
+    if index == 0:
+        return list(map(operator.itemgetter(0), map(str.partition, lines, repeat(d))))
+    if index == width - 1:
+        return list(map(operator.itemgetter(2), map(str.rpartition, lines, repeat(d))))
+    return list(map(operator.itemgetter(index), map(str.split, lines, repeat(d), repeat(index + 1))))
 
 
 class Table:

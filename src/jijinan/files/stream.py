@@ -184,11 +184,8 @@ class _Matching:
                 codes.extend(bytearray([_UNSEEN]) * more)
 
     def per_row(self, chunk: Chunk) -> list[Any]:
-        names = chunk.column(self.column)
-        if len(self.present) == 1:
-            rests: list[Any] = chunk.column(self.present[0])
-        else:
-            rests = list(zip(*map(chunk.column, self.present), strict=True))
+        names, *hints = chunk.columns([self.column, *self.present])
+        rests: list[Any] = hints[0] if len(hints) == 1 else list(zip(*hints, strict=True))
         slots: list[Any] = list(map(self.slots.get, rests))
         if None in slots:
             self._add_slots(chunk, rests)
