@@ -38,7 +38,7 @@ def _used(codes: Any, uniques: list[Any]) -> tuple[Any, list[Any]]:
 
     if not uniques:
         return codes, uniques
-    present = np.bincount(codes[codes >= 0], minlength=len(uniques)) > 0
+    present = np.bincount(codes + 1, minlength=len(uniques) + 1)[1:] > 0  # + 1: a missing value counts first
     if present.all():
         return codes, uniques
     kept = np.flatnonzero(present)
@@ -72,7 +72,7 @@ def _pandas_codes(column: Any) -> tuple[Any, list[Any]]:
     dtype = column.dtype
     if isinstance(dtype, pd.CategoricalDtype):
         codes = np.asarray(column.array.codes, dtype=np.intp)
-        return _used(codes, list(dtype.categories))
+        return _used(codes, dtype.categories.tolist())
     if getattr(dtype, "storage", None) == "pyarrow" or type(dtype).__name__ == "ArrowDtype":
         try:
             import pyarrow as pa

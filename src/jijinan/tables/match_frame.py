@@ -10,6 +10,7 @@ for memory runs in polars' own engine. The input is not changed.
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import inspect
 from collections.abc import Sequence
@@ -165,6 +166,15 @@ def _numbered(values: list[Value]) -> tuple[Any, list[Value]]:
     return codes, list(position)
 
 
+@functools.lru_cache(maxsize=32)
+def _categories(categories: tuple[Value, ...], *, strings: bool) -> Any:
+    """A categorical dtype, kept: the same names matched again give the same categories, checked once."""
+    import pandas as pd
+
+    # string categories: a missing answer reads <NA>, as in a string column
+    return pd.CategoricalDtype(pd.Index(categories, dtype=pd.StringDtype()) if strings else list(categories))
+
+
 def _match_pandas(
     frame: Any, keys: dict[str, str], added: Sequence[str], matcher: Any, as_of: object, *, level: object
 ) -> Any:
@@ -187,15 +197,15 @@ def _match_pandas(
         else:
             # a categorical column: its categories are the distinct answers, its codes index them
             if column.type == "category":
-                categories: Any = list(column.categories)
-                position = {c: i for i, c in enumerate(categories)}
+                categories: tuple[Value, ...] = column.categories
+                position: dict[Value, int] = {c: i for i, c in enumerate(categories)}
                 codes = np.array([-1 if v is None else position[v] for v in small], dtype=np.int64)
             else:
                 codes, uniques = _numbered(small)
-                # string categories: a missing answer reads <NA>, as in a string column
-                categories = pd.Index(uniques, dtype=pd.StringDtype())
+                categories = tuple(uniques)
+            dtype = _categories(categories, strings=column.type == "string")
             codes = codes.astype(_code_type(len(categories)))[rows]
-            column_values = pd.Categorical.from_codes(codes, dtype=pd.CategoricalDtype(categories), **checked)
+            column_values = pd.Categorical.from_codes(codes, dtype=dtype, **checked)
         out[label] = pd.Series(column_values, index=frame.index, name=label, copy=False)
     return out
 
