@@ -11,6 +11,7 @@ when their product is small (a count per cell, no hash table) and hashed otherwi
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from typing import Any
 
@@ -92,7 +93,7 @@ def _polars_codes(column: Any) -> tuple[Any, list[Any]]:
         codes = column.to_physical().cast(pl.Int64).fill_null(-1).to_numpy().astype(np.intp, copy=False)
         return _used(codes, list(column.dtype.categories))
     try:
-        import pyarrow  # noqa: F401  - polars' to_arrow needs it
+        import pyarrow as pa  # polars' to_arrow needs it
     except ImportError:
         if column.dtype != pl.String:
             uniques = column.drop_nulls().unique(maintain_order=True).to_list()
@@ -101,6 +102,11 @@ def _polars_codes(column: Any) -> tuple[Any, list[Any]]:
         distinct = column.drop_nulls().unique(maintain_order=True)
         physical = column.cast(pl.Enum(distinct.to_list())).to_physical().cast(pl.Int64).fill_null(-1)
         return physical.to_numpy().astype(np.intp, copy=False), distinct.to_list()
+    newest = getattr(getattr(pl, "CompatLevel", None), "newest", None)
+    if newest is not None:
+        # polars' own string views, not copied; a pyarrow that cannot encode them gets a copy
+        with contextlib.suppress(pa.ArrowNotImplementedError):
+            return _arrow_codes(column.to_arrow(compat_level=newest()))
     return _arrow_codes(column.to_arrow())
 
 
