@@ -124,9 +124,11 @@ def _combine(encoded: Sequence[tuple[Any, list[Any]]], size: int) -> Keys:
     combined = np.zeros(size, dtype=np.int64)
     scale = 1
     scales = []
-    for codes, uniques in encoded:
+    for given, uniques in encoded:
         scales.append(scale)
-        combined += np.where(codes < 0, len(uniques), codes) * scale
+        # a missing value (-1) reads the column's last entry, None
+        codes = np.where(given < 0, len(uniques), given) if size and int(given.min()) < 0 else given
+        combined += codes * scale if scale > 1 else codes
         scale *= len(uniques) + 1
         if scale >= _INT64_LIMIT:  # pragma: no cover - millions of distinct values in each of 3-4 columns
             raise ValueError("too many distinct combinations of the name and hint columns to number them")
