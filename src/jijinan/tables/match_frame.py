@@ -1,25 +1,26 @@
 """Matching a column of a pandas or polars DataFrame: ``jijinan.match_frame``.
 
-The distinct rows (a name and its hints) are matched once and their answers made into a
-small table; that table is expanded to every row by the rows' codes (pandas: a categorical
-column per answer field, built from the distinct answers and indexed by the codes) or
-joined back on the key columns (polars, eager or lazy: a lazy frame stays lazy, so a scan
-too big for memory runs in polars' own engine). The input is not changed.
+The distinct rows (a name and its hints) are numbered (``jijinan.tables.frame_codes``) and
+matched once, and their answers made into one small list per added column; each column is
+expanded to every row by the rows' numbers (pandas: a categorical column from the distinct
+answers and codes taken by those numbers; eager polars: the small typed answer frame gathered
+by them). A polars ``LazyFrame`` is joined back on its key columns instead, so a scan too big
+for memory runs in polars' own engine. The input is not changed.
 """
 
 from __future__ import annotations
 
+import functools
+import importlib.util
 import inspect
 from collections.abc import Sequence
 from typing import Any
 
 from jijinan.records import Match
-from jijinan.tables.flat import match_records
-from jijinan.tables.schema import MATCH_COLUMNS, added_column_names
+from jijinan.tables.frame_codes import pandas_keys, polars_keys
+from jijinan.tables.schema import MATCH_COLUMNS, SEPARATOR, Value, added_column_names
 
 __all__ = ["match_frame"]
-
-_INT64_LIMIT = 2**62
 
 
 def match_frame(
@@ -116,30 +117,62 @@ def _answers(matcher: Any, keys: dict[str, list[Any]], as_of: object, level: obj
     return found
 
 
+def answer_values(found: Sequence[Match]) -> dict[str, list[Value]]:
+    """The columns of ``match_records(found)``, a list per column: the same values, made a column at a time.
+
+    A year column gives tens of thousands of distinct (name, year) answers; a dict per answer
+    cost four times what these lists do.
+    """
+    units = [m.unit for m in found]
+    return {
+        "status": [m.status.value for m in found],
+        "code": [m.code for m in found],
+        "name": [m.name for m in found],
+        "period": [m.period for m in found],
+        "unit_seq": [u.seq if u else None for u in units],
+        "unit_code": [u.code if u else None for u in units],
+        "unit_name": [u.full_name if u else None for u in units],
+        "via": [m.via.value if m.via else None for m in found],
+        "candidates": [
+            SEPARATOR.join(f"{c.full_name} ({c.code}, {c.period})" for c in m.candidates) if m.candidates else None
+            for m in found
+        ],
+        "reason": [m.reason for m in found],
+    }
+
+
 # -- pandas ---------------------------------------------------------------------------------------
 
 
-def _pandas_keys(frame: Any, labels: Sequence[str]) -> tuple[list[list[Any]], Any]:
-    """The distinct rows of ``frame[labels]`` (a list per label, missing values None) and each row's index."""
+def _code_type(categories: int) -> Any:
+    """The codes' dtype pandas itself gives a categorical of so many categories (none converted again)."""
     import numpy as np
+
+    for kind in (np.int8, np.int16, np.int32):
+        if categories < np.iinfo(kind).max:
+            return kind
+    return np.int64  # pragma: no cover - two billion distinct answers
+
+
+def _numbered(values: list[Value]) -> tuple[Any, list[Value]]:
+    """Each value's number among the distinct values (in order of first appearance), -1 for None."""
+    import numpy as np
+
+    position: dict[Value, int] = {}
+    codes = np.array([position.setdefault(v, len(position)) for v in values], dtype=np.int64)
+    missing = position.pop(None, None)
+    if missing is not None:  # None took a number: it reads -1, the numbers after it one less
+        codes = np.where(codes == missing, -1, codes - (codes > missing))
+    return codes, list(position)
+
+
+@functools.lru_cache(maxsize=32)
+def _categories(categories: tuple[Value, ...], *, strings: bool) -> Any:
+    """A categorical dtype, kept: the same names matched again give the same categories, checked once."""
     import pandas as pd
 
-    factorized = [pd.factorize(frame[label], use_na_sentinel=True) for label in labels]
-    values = [[None, *uniques] for _, uniques in factorized]  # a value's code + 1: 0 is missing
-    combined = np.zeros(len(frame), dtype=np.int64)
-    scale = 1
-    scales = []
-    for (codes, _), column in zip(factorized, values, strict=True):
-        scales.append(scale)
-        combined += (codes.astype(np.int64) + 1) * scale
-        scale *= len(column)
-        if scale >= _INT64_LIMIT:  # pragma: no cover - millions of distinct values in each of 3-4 columns
-            raise ValueError("too many distinct combinations of the name and hint columns to number them")
-    rows, combos = pd.factorize(combined)
-    out = []
-    for column, unit in zip(values, scales, strict=True):
-        out.append([column[p] for p in ((combos // unit) % len(column)).tolist()])
-    return out, rows
+    # string categories: a missing answer reads <NA>, as in a string column
+    return pd.CategoricalDtype(pd.Index(categories, dtype=pd.StringDtype()) if strings else list(categories))
 
 
 def _match_pandas(
@@ -148,26 +181,32 @@ def _match_pandas(
     import numpy as np
     import pandas as pd
 
-    distinct, rows = _pandas_keys(frame, list(keys.values()))
-    found = _answers(matcher, dict(zip(keys, distinct, strict=True)), as_of, level)
-    records = match_records(found)
+    encoded = pandas_keys(frame, list(keys.values()))
+    found = _answers(matcher, dict(zip(keys, encoded.columns, strict=True)), as_of, level)
+    values = answer_values(found)
+    rows = encoded.rows
+    # the codes were made here and index the categories: pandas need not check them again
+    checked = {"validate": False} if "validate" in inspect.signature(pd.Categorical.from_codes).parameters else {}
     out = frame.copy(deep=False)  # new columns go to the copy only; the input's are shared, not changed
     for column, label in zip(MATCH_COLUMNS, added, strict=True):
-        small = [r[column.name] for r in records]
+        small = values[column.name]
         if column.type == "integer":
-            values: Any = pd.array(small, dtype="Int64").take(rows)
+            mask = np.array([v is None for v in small], dtype=bool)
+            numbers = np.array([0 if v is None else v for v in small], dtype=np.int64)
+            column_values: Any = pd.arrays.IntegerArray(numbers[rows], mask[rows])
         else:
             # a categorical column: its categories are the distinct answers, its codes index them
             if column.type == "category":
-                categories: Any = list(column.categories)
-                position = {c: i for i, c in enumerate(categories)}
+                categories: tuple[Value, ...] = column.categories
+                position: dict[Value, int] = {c: i for i, c in enumerate(categories)}
                 codes = np.array([-1 if v is None else position[v] for v in small], dtype=np.int64)
             else:
-                codes, uniques = pd.factorize(np.array(small, dtype=object), use_na_sentinel=True)
-                # string categories: a missing answer reads <NA>, as in a string column
-                categories = pd.Index(uniques, dtype=pd.StringDtype())
-            values = pd.Categorical.from_codes(codes[rows], dtype=pd.CategoricalDtype(categories))
-        out[label] = pd.Series(values, index=frame.index, name=label, copy=False)
+                codes, uniques = _numbered(small)
+                categories = tuple(uniques)
+            dtype = _categories(categories, strings=column.type == "string")
+            codes = codes.astype(_code_type(len(categories)))[rows]
+            column_values = pd.Categorical.from_codes(codes, dtype=dtype, **checked)
+        out[label] = pd.Series(column_values, index=frame.index, name=label, copy=False)
     return out
 
 
@@ -187,28 +226,40 @@ def _join_options(join: Any) -> dict[str, Any]:
     return options
 
 
-def _match_polars(
-    frame: Any, keys: dict[str, str], added: Sequence[str], matcher: Any, as_of: object, *, level: object
-) -> Any:
+def _polars_answers(found: Sequence[Match], added: Sequence[str]) -> Any:
+    """The answers as a small polars frame, one row per distinct key, the added columns typed."""
     import polars as pl
 
-    labels = list(keys.values())
-    lazy = isinstance(frame, pl.LazyFrame)
-    # the distinct key rows: polars' lazy engine finds them faster than the eager unique
-    distinct = (frame if lazy else frame.lazy()).select(labels).unique().collect()
-    found = _answers(matcher, {role: distinct[label].to_list() for role, label in keys.items()}, as_of, level)
-    records = match_records(found)
+    values = answer_values(found)
     answers = {}
     for column, label in zip(MATCH_COLUMNS, added, strict=True):
-        small = [r[column.name] for r in records]
         if column.type == "integer":
             dtype: Any = pl.Int64
         elif column.type == "category":
             dtype = pl.Enum(list(column.categories))
         else:
             dtype = pl.Categorical
-        answers[label] = pl.Series(label, small, dtype=dtype)
-    right = pl.concat([distinct, pl.DataFrame(answers)], how="horizontal")
+        answers[label] = pl.Series(label, values[column.name], dtype=dtype)
+    return pl.DataFrame(answers)
+
+
+def _match_polars(
+    frame: Any, keys: dict[str, str], added: Sequence[str], matcher: Any, as_of: object, *, level: object
+) -> Any:
+    import polars as pl
+
+    labels = list(keys.values())
+    if isinstance(frame, pl.DataFrame) and importlib.util.find_spec("numpy") is not None:
+        # eager: each row's key numbered, the answers taken by those numbers (no join)
+        encoded = polars_keys(frame, labels)
+        found = _answers(matcher, dict(zip(keys, encoded.columns, strict=True)), as_of, level)
+        taken = _polars_answers(found, added)[pl.Series(encoded.rows)]
+        return frame.hstack(taken.get_columns())
+    lazy = isinstance(frame, pl.LazyFrame)
+    # a lazy frame (or polars without numpy): the distinct key rows, matched, then joined back
+    distinct = (frame if lazy else frame.lazy()).select(labels).unique().collect()
+    found = _answers(matcher, {role: distinct[label].to_list() for role, label in keys.items()}, as_of, level)
+    right = pl.concat([distinct, _polars_answers(found, added)], how="horizontal")
     if lazy:
         return frame.join(right.lazy(), on=labels, how="left", **_join_options(pl.LazyFrame.join))
     return frame.join(right, on=labels, how="left", **_join_options(pl.DataFrame.join))
