@@ -24,9 +24,10 @@ from hypothesis import strategies as st
 import jijinan
 from jijinan.files.base import InputError
 from jijinan.files.formats import make_sink
+from jijinan.files.hints import Hints
 from jijinan.files.reading import open_table
 from jijinan.files.sinks import EncodeError
-from jijinan.files.stream import Hints, match_table
+from jijinan.files.stream import match_table
 from jijinan.tables import schema
 
 NAMES = [*sorted({r.name for r in jijinan.coverage()})[:400], "朝阳区", "鼓楼区", "浚县", "滑县", "xunxian", "襄樊市"]

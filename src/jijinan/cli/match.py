@@ -66,10 +66,11 @@ def _as_of(text: str) -> int | str:
 def cmd_match(args: argparse.Namespace, out: TextIO | None) -> int:
     from jijinan.files.base import describe_columns, find_column
     from jijinan.files.formats import format_for, make_sink
+    from jijinan.files.hints import Hints
     from jijinan.files.output import output_stream, refuse_input
     from jijinan.files.progress import Progress
     from jijinan.files.reading import open_table
-    from jijinan.files.stream import Hints, match_table
+    from jijinan.files.stream import match_table
     from jijinan.tables import schema
 
     try:
@@ -162,6 +163,16 @@ class _NulWarning(Sink):
 
     def tails(self, matches: Sequence[Match]) -> list[Any]:
         return self.sink.tails(matches)
+
+    @property
+    def writes_pieces(self) -> bool:  # type: ignore[override]
+        return self.sink.writes_pieces
+
+    def piece(self, tail: Any) -> Any:
+        return self.sink.piece(tail)
+
+    def write_pieces(self, chunk: Chunk, pieces: list[Any]) -> bool:
+        return self.sink.write_pieces(chunk, pieces)  # plain lines hold no NUL: nothing to say
 
     def write(self, chunk: Chunk, tails: list[Any]) -> None:
         if not self.warned_nul:

@@ -155,7 +155,27 @@ class CsvSink(TextSink):
                 pass  # the careful way says where
         return _NEW_TAIL(_CsvTail, (text, cells, after, encoded))
 
-    def _write_bytes(self, text: str, encoded: bytes | None, tails: list[Any]) -> bool:
+    @property
+    def writes_pieces(self) -> bool:  # type: ignore[override]
+        return self.byte_encoding is not None
+
+    def piece(self, tail: _CsvTail) -> bytes | str:
+        return tail.encoded
+
+    def write_pieces(self, chunk: Chunk, pieces: list[Any]) -> bool:
+        """Plain lines of this delimiter, with the encoded tails (``piece``) of their rows."""
+        if chunk.text is None or chunk.delimiter != self.delimiter or self.byte_encoding is None:
+            return False
+        if chunk.size != len(pieces):
+            raise ValueError(f"{chunk.size} rows but {len(pieces)} tails")
+        if not self.started:
+            self._start()
+        if self._write_bytes(chunk.text, chunk.encoded, pieces, encoded_tails=True):
+            self.rows += chunk.size
+            return True
+        return False
+
+    def _write_bytes(self, text: str, encoded: bytes | None, tails: list[Any], *, encoded_tails: bool = False) -> bool:
         """Write the lines of ``text`` (``encoded``: it in UTF-8, or ``None``) with their tails as bytes.
 
         False if a character cannot be written in the output encoding (the careful way says where).
@@ -169,7 +189,7 @@ class CsvSink(TextSink):
                 return False
         pieces: list[bytes] = [b""] * (2 * len(tails))
         pieces[::2] = encoded.split(b"\n")
-        pieces[1::2] = map(_ENCODED, tails)
+        pieces[1::2] = tails if encoded_tails else map(_ENCODED, tails)
         try:
             data = b"".join(pieces)
         except TypeError:  # a tail that cannot be encoded (a str among the bytes)

@@ -42,6 +42,22 @@ class Sink:
         """``tail`` of each of ``matches`` (a format may render them together)."""
         return list(map(self.tail, matches))
 
+    writes_pieces = False
+    """Whether ``write_pieces`` may write a chunk: then callers keep each tail's ``piece`` too."""
+
+    def piece(self, tail: Any) -> Any:
+        """What ``write_pieces`` writes of ``tail`` for each of its rows."""
+        return tail
+
+    def write_pieces(self, chunk: Chunk, pieces: list[Any]) -> bool:
+        """Write ``chunk`` from its rows' pieces, if this sink can write it so; else write nothing, False.
+
+        A list of a chunk's pieces touches one object a row, where its tails and then what is
+        written of them would touch two: with tens of thousands of distinct tails (a year
+        column) that is a cache miss a row less.
+        """
+        return False
+
     def write(self, chunk: Chunk, tails: list[Any]) -> None:
         raise NotImplementedError
 

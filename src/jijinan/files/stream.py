@@ -15,16 +15,15 @@ import operator
 from itertools import repeat
 from typing import TYPE_CHECKING, Any
 
-import attrs
-
 from jijinan.files.base import Chunk, InputError, Table
+from jijinan.files.hints import Hints, read_year
 from jijinan.files.progress import Progress
 from jijinan.records import MatchStatus
 
 if TYPE_CHECKING:
     from jijinan.files.sinks import Sink
 
-__all__ = ["Hints", "match_table"]
+__all__ = ["match_table"]
 
 MEMO_LIMIT = 150_000
 """How many distinct keys' output cells are kept at most before starting afresh.
@@ -33,38 +32,6 @@ Above the distinct (name, year) pairs of a 25-year panel of every county (2,853 
 a memo smaller than the pairs of a file is cleared again and again and every row matched anew
 (a 2.15 M-row file of 20 random years took 45-55 s). At about 600 bytes an entry, the bound
 keeps the memo under 90 MiB whatever the file."""
-
-
-@attrs.frozen(kw_only=True)
-class Hints:
-    """What narrows the names: one value for every row, or a column per row (its index)."""
-
-    province: str | None = None
-    prefecture: str | None = None
-    as_of: int | str | None = None
-    level: str | None = None
-    """``provincial``, ``prefectural`` or ``county``: only divisions of that level, for every row."""
-    province_column: int | None = None
-    prefecture_column: int | None = None
-    year_column: int | None = None
-
-    @property
-    def per_row(self) -> bool:
-        return any(c is not None for c in (self.province_column, self.prefecture_column, self.year_column))
-
-
-def _year(text: str) -> int | str | None:
-    """A year cell: a year (``2016``), or a table's label (``2015-07``, the notice date's table)."""
-    value = text.strip()
-    if not value:
-        return None
-    if value.endswith(".0"):  # a year a spreadsheet kept as a number
-        value = value[:-2]
-    if len(value) == 7 and value[4] == "-" and (value[:4] + value[5:]).isdigit() and value.isascii():
-        return value  # checked against the tables' labels by match_many, as any year is
-    if not value.isdigit() or not value.isascii():
-        raise ValueError(value)
-    return int(value)
 
 
 _CODES = {status: code for code, status in enumerate(MatchStatus)}
@@ -97,6 +64,8 @@ class _Matching:
         # scalar: name -> tail and its status code; per row: name -> list of tails (bytearray of codes) by slot
         self.memo: dict[str, Any] = {}
         self.codes: dict[str, Any] = {}
+        self.pieces: dict[str, Any] | None = {} if sink.writes_pieces else None
+        """The same keys: what the sink writes of each tail on its fast path (see ``Sink.piece``)."""
         self.kept = 0
         self.counts = [0] * len(_CODES)
         """Rows by status code."""
@@ -115,6 +84,8 @@ class _Matching:
         if cleared:
             self.memo.clear()
             self.codes.clear()
+            if self.pieces is not None:
+                self.pieces.clear()
             self.kept = 0
         return cleared
 
@@ -123,11 +94,11 @@ class _Matching:
         for code in range(len(counts)):
             counts[code] += codes.count(code)
 
-    def scalar(self, chunk: Chunk) -> list[Any]:
+    def scalar(self, chunk: Chunk) -> None:
         names = chunk.column(self.column)
         memo = self.memo
-        try:  # every name seen before: no test of each row's tail
-            tails = list(map(memo.__getitem__, names))
+        try:  # every name seen before: its status code is kept
+            codes = bytes(map(self.codes.__getitem__, names))
         except KeyError:
             fresh = [n for n in dict.fromkeys(names) if n not in memo]
             if self._room(len(fresh)):
@@ -135,18 +106,27 @@ class _Matching:
             self.kept += len(fresh)
             h = self.hints
             found = self.match_many(fresh, province=h.province, prefecture=h.prefecture, as_of=h.as_of, level=h.level)
+            piece = self.sink.piece if self.pieces is not None else None
             for name, match, tail in zip(fresh, found, self.sink.tails(found), strict=True):
                 memo[name] = tail
                 self.codes[name] = _CODES[match.status]
-            tails = list(map(memo.__getitem__, names))
-        self._count(bytes(map(self.codes.__getitem__, names)))
-        return tails
+                if piece is not None:
+                    self.pieces[name] = piece(tail)  # type: ignore[index]
+            codes = bytes(map(self.codes.__getitem__, names))
+        self._count(codes)
+        self._write(chunk, lambda kept: list(map(kept.__getitem__, names)))
+
+    def _write(self, chunk: Chunk, per_row: Any) -> None:
+        """Write ``chunk``: each row's piece (``per_row(self.pieces)``) if the sink can, else its tail."""
+        if self.pieces is not None and chunk.text is not None and self.sink.write_pieces(chunk, per_row(self.pieces)):
+            return
+        self.sink.write(chunk, per_row(self.memo))
 
     def _year_of(self, text: str | None, chunk: Chunk, rest: Any) -> int | str | None:
         if text is None:
             return self.hints.as_of
         try:
-            return _year(text)
+            return read_year(text)
         except ValueError:
             line = self._line_of(chunk, lambda row: self.rest_of(row) == rest)  # type: ignore[misc]
             name = self.table.columns[self.hints.year_column or 0]
@@ -180,10 +160,12 @@ class _Matching:
             self.unseen = bytearray([_UNSEEN]) * size
             for tails in self.memo.values():
                 tails.extend([None] * more)
+            for pieces in (self.pieces or {}).values():
+                pieces.extend([None] * more)
             for codes in self.codes.values():
                 codes.extend(bytearray([_UNSEEN]) * more)
 
-    def per_row(self, chunk: Chunk) -> list[Any]:
+    def per_row(self, chunk: Chunk) -> None:
         names, *hints = chunk.columns([self.column, *self.present])
         rests: list[Any] = hints[0] if len(hints) == 1 else list(zip(*hints, strict=True))
         slots: list[Any] = list(map(self.slots.get, rests))
@@ -197,7 +179,7 @@ class _Matching:
             self._fill(chunk, names, slots, codes)
             codes = bytes(map(operator.getitem, map(self.codes.__getitem__, names), slots))
         self._count(codes)
-        return list(map(operator.getitem, map(self.memo.__getitem__, names), slots))
+        self._write(chunk, lambda kept: list(map(operator.getitem, map(kept.__getitem__, names), slots)))
 
     def _fill(self, chunk: Chunk, names: list[str], slots: list[int], codes: bytes) -> None:
         """Match the (name, slot) pairs of ``chunk`` not seen before (``codes``: theirs are ``_UNSEEN``)."""
@@ -227,14 +209,18 @@ class _Matching:
                     )
                     raise InputError(f"{self.table.name} line {line}: {exc}") from None
             raise  # pragma: no cover - a failing batch has a failing row
-        memo, kept_codes = self.memo, self.codes
+        memo, kept_codes, pieces = self.memo, self.codes, self.pieces
         for (name, slot), match, tail in zip(fresh, found, self.sink.tails(found), strict=True):
             kept = memo.get(name)
             if kept is None:
                 kept = memo[name] = list(self.empty)
                 kept_codes[name] = bytearray(self.unseen)
+                if pieces is not None:
+                    pieces[name] = list(self.empty)
             kept[slot] = tail
             kept_codes[name][slot] = _CODES[match.status]
+            if pieces is not None:
+                pieces[name][slot] = self.sink.piece(tail)
 
 
 def match_table(
@@ -273,7 +259,7 @@ def match_table(
     gc.disable()
     try:
         for chunk in table.chunks():
-            sink.write(chunk, step(chunk))
+            step(chunk)
             rows += len(chunk)
             if progress is not None:
                 progress.update(rows, table.position)
