@@ -14,7 +14,7 @@ from itertools import repeat
 from typing import TypeVar
 
 from jijinan.loading.divisions import DivisionIndex
-from jijinan.matching.answers import MISSING_NAME, Answers, unknown
+from jijinan.matching.answers import KNOWN_LIMIT, MISSING_NAME, Answers, unknown
 from jijinan.matching.columns import MISSING, align, broadcast, check_column, distinct, is_missing, is_scalar
 from jijinan.records import Level, Match
 
@@ -88,7 +88,7 @@ class ManyRows:
                 self._row_level(level),
             )
             uniques, codes = distinct(names)
-            return [self._known(value, *hints) for value in uniques], codes
+            return self._known_all(uniques, *hints), codes
         rows = names if isinstance(names, Sequence) else list(names)
         # Every hint is checked before any name is read: a bad hint is the caller's mistake,
         # whatever the names hold. Each distinct hint value is checked once.
@@ -143,6 +143,32 @@ class ManyRows:
         if is_missing(level) or (isinstance(level, str) and not level.strip()):
             return None
         return self._level(level)
+
+    def _known_all(
+        self, values: list[object], provinces: Hints, prefectures: Hints, period: int | None, level: Level | None
+    ) -> list[Match]:
+        """``_known`` of each of ``values`` under one set of hints, in one loop (its calls inlined)."""
+        answers = self.answers
+        known = answers.known
+        match = self._match
+        out: list[Match] = []
+        append = out.append
+        for value in values:
+            if type(value) is not str:
+                append(self._match_value(value, provinces, prefectures, period, level))
+                continue
+            key = (value, provinces, prefectures, period, level)
+            found = known.get(key)
+            if found is None:
+                if value and not value.isspace():
+                    found = match(value, provinces, prefectures, period, level)
+                else:
+                    found = unknown(value, "empty name")
+                if len(known) >= KNOWN_LIMIT:
+                    known.clear()  # ``Answers.remember``, inlined; a race only clears twice
+                known[key] = found
+            append(found)
+        return out
 
     def _known(self, value: object, *hints: object) -> Match:
         """``_match_value``, its answer kept for a name (a str) met again with the same hints."""

@@ -193,7 +193,16 @@ class Matcher(ManyRows, NbsCodes, Sealed):
             return unknown(
                 name, f"{name.strip()[:40]!r} is a generic word, not a division's name: qualify it (北京市全市)"
             )
-        found: Sequence[int] | None = self.index.lookup(key)
+        index = self.index
+        one = index.find(key)
+        if type(one) is int and one >= 0 and key >= "\u2e80" and provinces is prefectures is level is None:
+            # The common case, short of every rule below: a name in characters (not romanised,
+            # not a code: its first character is CJK) of one division, no hints (all three None);
+            # in force at the table read, it is the answer.
+            at = self._order[0] if period is None else period
+            if index.first[one] <= at <= index.last[one]:
+                return self.answers.judged(name, one, at)
+        found: Sequence[int] | None = None if one is None else (one,) if type(one) is int else tuple(one)  # type: ignore[arg-type]
         code = code_in(key)
         if found is None:
             if code is not None:
@@ -257,6 +266,8 @@ class Matcher(ManyRows, NbsCodes, Sealed):
     def _choose(self, spans: Sequence[int], period: int | None) -> tuple[list[int], int]:
         """The spans in force at ``period``, or (no period) at the first table of the search order that has any."""
         first, last = self.index.first, self.index.last
+        if period is None and len(spans) == 1 and first[spans[0]] <= self._order[0] <= last[spans[0]]:
+            return [spans[0]], self._order[0]  # the common case: one division, in force at the notice date
         if period is not None:
             return [i for i in spans if first[i] <= period <= last[i]], period
         for at in self._order:
