@@ -195,7 +195,7 @@ class Matcher(ManyRows, NbsCodes, Sealed):
             )
         index = self.index
         one = index.find(key)
-        if type(one) is int and one >= 0 and key >= "\u2e80" and provinces is prefectures is level is None:
+        if type(one) is int and one >= 0 and key >= "\u2e80" and provinces is None is prefectures and level is None:
             # The common case, short of every rule below: a name in characters (not romanised,
             # not a code: its first character is CJK) of one division, no hints (all three None);
             # in force at the table read, it is the answer.
