@@ -45,6 +45,9 @@ class ManyRows:
     ) -> Match:
         raise NotImplementedError
 
+    def _plain_span(self, name: str) -> int:
+        raise NotImplementedError
+
     def match_many(
         self,
         names: Iterable[object],
@@ -104,7 +107,43 @@ class ManyRows:
             MISSING if key[0] == MISSING else add(key, len(seen))
             for key in zip(names_at, provinces, prefectures, periods, levels)  # noqa: B905 - hints may repeat one None
         ]
-        return [self._known(values[n], p, f, y, lv) for n, p, f, y, lv in seen], codes
+        return self._known_rows(values, seen), codes
+
+    def _known_rows(
+        self, values: list[object], rows: Iterable[tuple[int, Hints, Hints, int | None, Level | None]]
+    ) -> list[Match]:
+        """``_known`` of each distinct row (its name's index and hints); a name read once for all its years.
+
+        A name of one division (``_plain_span``) is normalised and found once, however many years
+        it comes with; each year in force is then that division judged at that year, the answer
+        ``_match`` gives. Other names and rows with hints are matched row by row.
+        """
+        known = self.answers.known
+        judged = self.answers.judged
+        first, last = self.index.first, self.index.last
+        default = self.index.search_order()[0]
+        spans: dict[int, int] = {}  # a name's index -> its one division, or -1
+        out: list[Match] = []
+        append = out.append
+        for n, p, f, y, lv in rows:
+            value = values[n]
+            if type(value) is str and p is None and f is None and lv is None:
+                span = spans.get(n)
+                if span is None:
+                    span = spans[n] = self._plain_span(value)
+                at = default if y is None else y
+                if span >= 0 and first[span] <= at <= last[span]:
+                    key = (value, p, f, y, lv)
+                    found = known.get(key)
+                    if found is None:
+                        found = judged(value, span, at)
+                        if len(known) >= KNOWN_LIMIT:
+                            known.clear()  # ``Answers.remember``, inlined; a race only clears twice
+                        known[key] = found
+                    append(found)
+                    continue
+            append(self._known(value, p, f, y, lv))
+        return out
 
     def _hint_column(self, hint: object, length: int, what: str, check: Callable[[object], T]) -> Iterable[T | None]:
         column = broadcast(hint, length, what)

@@ -10,6 +10,10 @@ It never guesses: a name that fits several divisions of the table it is read in 
 ``ambiguous``, with every candidate; so is a romanised name that another division of any
 table 2000-2024 reads alike (``jijinan.matching.namesakes``: the lossy-key rule), and
 ``jijinan.matching.romanised`` reads romanised names in all the ways lists write them.
+
+Long because: the first path of ``_match`` (a name in characters of one division, the common
+case, answered short of the rules) and ``_plain_span`` (the same test, for match_many's names
+read once for all their years) must stay beside the rules they skip, to change with them.
 """
 
 from __future__ import annotations
@@ -240,6 +244,16 @@ class Matcher(ManyRows, NbsCodes, Sealed):
         if len(chosen) > 1:
             return self.answers.ambiguous(name, chosen, at)
         return self.answers.judged(name, chosen[0], at)
+
+    def _plain_span(self, name: str) -> int:
+        """The one division ``name`` names if it takes ``_match``'s first path (hints aside), else -1."""
+        if len(name) > MAX_NAME_LENGTH:
+            return -1
+        key = self.normalize(name)
+        one = self.index.find(key)
+        if type(one) is int and one >= 0 and key >= "\u2e80" and key not in self.generic:
+            return one
+        return -1
 
     def romanised(self, name: str, found: Sequence[int]) -> list[int]:
         """``found``, and the spans of every other key the romanised ``name`` may stand for."""
