@@ -41,7 +41,7 @@ class Answers(Sealed):
     _judged: dict[int, _Judged]
     _fronts: tuple[dict[str, str], ...]
     _ambiguous: dict[tuple[int, ...], tuple[tuple[Division, ...], str]]
-    known: dict[tuple[object, ...], Match]
+    known: dict[object, Match]
 
     def __init__(self, units: tuple[PilotUnit, ...], index: DivisionIndex) -> None:
         if len(index.periods) > _TABLES:
@@ -55,11 +55,12 @@ class Answers(Sealed):
         object.__setattr__(self, "_fronts", tuple({} for _ in index.periods))
         # (*spans, -table - 1) -> the candidates and reason of their ambiguous Match, whatever the query
         object.__setattr__(self, "_ambiguous", {})
-        # (name, hints) -> its Match, for match_many: a column matched again (a notebook cell run
-        # twice, the same list in a loop) costs a lookup per distinct name. Bounded: see ``remember``.
+        # (name, hints), or a name alone when it has none -> its Match, for match_many: a column
+        # matched again (a notebook cell run twice, the same list in a loop) costs a lookup per
+        # distinct name. Bounded: see ``remember``.
         object.__setattr__(self, "known", {})
 
-    def remember(self, key: tuple[object, ...], match: Match) -> Match:
+    def remember(self, key: object, match: Match) -> Match:
         """Keep ``match`` as the answer to ``key``; start afresh past ``KNOWN_LIMIT`` answers."""
         known = self.known
         if len(known) >= KNOWN_LIMIT:

@@ -192,11 +192,13 @@ class ManyRows:
         match = self._match
         out: list[Match] = []
         append = out.append
+        # a name with no hint at all is kept under itself: a str, never equal to a key with hints
+        bare = provinces is None and prefectures is None and period is None and level is None
         for value in values:
             if type(value) is not str:
                 append(self._match_value(value, provinces, prefectures, period, level))
                 continue
-            key = (value, provinces, prefectures, period, level)
+            key = value if bare else (value, provinces, prefectures, period, level)
             found = known.get(key)
             if found is None:
                 if value and not value.isspace():
