@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import operator
 import types
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Final
 
 from jijinan._sealed import Sealed
@@ -60,6 +60,7 @@ class Matcher(ManyRows, NbsCodes, Sealed):
 
     __slots__ = (
         "_covering",
+        "_normal",
         "_order",
         "_parents",
         "answers",
@@ -73,6 +74,8 @@ class Matcher(ManyRows, NbsCodes, Sealed):
     units: tuple[PilotUnit, ...]
     index: DivisionIndex
     normalize: Normalizer
+    _normal: Callable[[str], str]
+    """``normalize.__call__``: calling the bound method skips the instance call's lookup of it."""
     july: Mapping[str, int]
     """Code -> span of every division in force at the notice date."""
     _covering: dict[str, PilotUnit | None] | None
@@ -89,6 +92,7 @@ class Matcher(ManyRows, NbsCodes, Sealed):
         setattr_(self, "units", units)
         setattr_(self, "index", index)
         setattr_(self, "normalize", normalize)
+        setattr_(self, "_normal", normalize.__call__)
         # Code -> span of every division in force at the notice date.
         setattr_(self, "july", types.MappingProxyType({index.codes[i]: i for i in index.at(index.notice)}))
         setattr_(self, "_covering", None)  # made on first use
@@ -192,7 +196,7 @@ class Matcher(ManyRows, NbsCodes, Sealed):
     ) -> Match:
         if len(name) > MAX_NAME_LENGTH:
             return unknown(name, f"the name is {len(name):,} characters long; no division's name is")
-        key = self.normalize(name)
+        key = self._normal(name)
         if key in self.generic:
             return unknown(
                 name, f"{name.strip()[:40]!r} is a generic word, not a division's name: qualify it (北京市全市)"
@@ -249,7 +253,7 @@ class Matcher(ManyRows, NbsCodes, Sealed):
         """The one division ``name`` names if it takes ``_match``'s first path (hints aside), else -1."""
         if len(name) > MAX_NAME_LENGTH:
             return -1
-        key = self.normalize(name)
+        key = self._normal(name)
         one = self.index.find(key)
         if type(one) is int and one >= 0 and key >= "\u2e80" and key not in self.generic:
             return one
