@@ -44,6 +44,7 @@ class DivisionIndex(Sealed):
     """Every division of the tables 2000-2024 and every key it is found under."""
 
     __slots__ = (
+        "_keys",
         "_more",
         "_parents",
         "_tables",
@@ -71,8 +72,9 @@ class DivisionIndex(Sealed):
     provinces: Mapping[str, frozenset[str]]
     prefectures: Mapping[str, frozenset[str]]
     longest: int
+    _keys: Keys
     _more: Callable[[str], Keys]
-    _tables: dict[str, Mapping[str, int | list[int]]]
+    _tables: dict[str, Keys]
     _parents: dict[str, tuple[int, ...]] | None
 
     def __init__(self, divisions: Mapping[str, Any], index: Mapping[str, Any], more: Callable[[str], Keys]) -> None:
@@ -85,6 +87,7 @@ class DivisionIndex(Sealed):
         # The keys most lookups need; the romanised keys ("latin") and the names joined to their
         # parents ("spellings") are loaded by ``more`` the first time a key is not found without them.
         setattr_(self, "keys", MappingProxyType(index["keys"]))
+        setattr_(self, "_keys", index["keys"])  # the dict behind ``keys``, for ``lookup``: a view's get costs more
         setattr_(self, "_more", more)
         setattr_(self, "_tables", {})
         setattr_(self, "_parents", None)  # code of a province or prefecture -> its spans, made on first use
@@ -99,17 +102,26 @@ class DivisionIndex(Sealed):
         """The keys of ``latin`` (romanised) or ``spellings`` (joined to parents), loaded on first use."""
         found = self._tables.get(table)
         if found is None:  # a race only loads the same table twice
-            found = self._tables[table] = MappingProxyType(self._more(table))
-        return found
+            found = self._tables[table] = self._more(table)
+        return MappingProxyType(found)
 
     def lookup(self, key: str) -> tuple[int, ...] | None:
         """The spans (or ``-seq`` of a unit with no division) a normalised key names, or None."""
-        found = self.keys.get(key)
-        if found is None and not key.isdigit():
-            found = self.more_keys("latin" if key.isascii() else "spellings").get(key)
+        found = self.find(key)
         if found is None:
             return None
         return (found,) if type(found) is int else tuple(found)  # type: ignore[arg-type]
+
+    def find(self, key: str) -> int | list[int] | None:
+        """``lookup`` as the index holds it: one span (an int), several (a list, not to be changed), or None."""
+        found = self._keys.get(key)
+        if found is None and not key.isdigit():
+            table = "latin" if key.isascii() else "spellings"
+            more = self._tables.get(table)
+            if more is None:  # a race only loads the same table twice
+                more = self._tables[table] = self._more(table)
+            found = more.get(key)
+        return found
 
     def alive(self, span: int, period: int) -> bool:
         return self.first[span] <= period <= self.last[span]

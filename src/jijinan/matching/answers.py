@@ -27,30 +27,40 @@ _MAX_LISTED = 6
 KNOWN_LIMIT: Final = 100_000
 """Answers kept for names matched again: a panel's (name, year) pairs, at a few hundred bytes each."""
 _STATUSES: Final = {s.value: s for s in MatchStatus}
+_TABLES: Final = 32
+"""More than the tables 2000-2024 (26): a (span, table) pair as one int, ``span * _TABLES + table``."""
+_Judged = tuple[MatchStatus, "PilotUnit | None", "Via | None", str, str, str, str, "tuple[PilotUnit, ...]"]
 
 
 class Answers(Sealed):
     """Makes the ``Match`` records of one division index and its pilot units."""
 
-    __slots__ = ("_judged", "index", "known", "units")
+    __slots__ = ("_ambiguous", "_fronts", "_judged", "index", "known", "units")
     units: tuple[PilotUnit, ...]
     index: DivisionIndex
-    _judged: dict[
-        tuple[int, int],
-        tuple[MatchStatus, PilotUnit | None, Via | None, str, str, str, str, tuple[PilotUnit, ...]],
-    ]
-    known: dict[tuple[object, ...], Match]
+    _judged: dict[int, _Judged]
+    _fronts: tuple[dict[str, str], ...]
+    _ambiguous: dict[tuple[int, ...], tuple[tuple[Division, ...], str]]
+    known: dict[object, Match]
 
     def __init__(self, units: tuple[PilotUnit, ...], index: DivisionIndex) -> None:
+        if len(index.periods) > _TABLES:
+            raise ValueError(f"at most {_TABLES} tables, got {len(index.periods)}")
         object.__setattr__(self, "units", units)
         object.__setattr__(self, "index", index)
-        # (span, table) -> the fields of its Match but the query: a division is judged once.
+        # span * _TABLES + table -> the fields of its Match but the query: a division is judged
+        # once (an int key hashes faster than a pair).
         object.__setattr__(self, "_judged", {})
-        # (name, hints) -> its Match, for match_many: a column matched again (a notebook cell run
-        # twice, the same list in a loop) costs a lookup per distinct name. Bounded: see ``remember``.
+        # per table, the code prefix of a parent (4101, 41) -> the front of its divisions' full names (河南省郑州市)
+        object.__setattr__(self, "_fronts", tuple({} for _ in index.periods))
+        # (*spans, -table - 1) -> the candidates and reason of their ambiguous Match, whatever the query
+        object.__setattr__(self, "_ambiguous", {})
+        # (name, hints), or a name alone when it has none -> its Match, for match_many: a column
+        # matched again (a notebook cell run twice, the same list in a loop) costs a lookup per
+        # distinct name. Bounded: see ``remember``.
         object.__setattr__(self, "known", {})
 
-    def remember(self, key: tuple[object, ...], match: Match) -> Match:
+    def remember(self, key: object, match: Match) -> Match:
         """Keep ``match`` as the answer to ``key``; start afresh past ``KNOWN_LIMIT`` answers."""
         known = self.known
         if len(known) >= KNOWN_LIMIT:
@@ -66,20 +76,58 @@ class Answers(Sealed):
 
     def judged(self, query: str, span: int, period: int) -> Match:
         """The match of ``query`` to one division at one table, with the verdict the build made."""
-        fields = self._judged.get((span, period))
+        fields = self._judged.get(span * _TABLES + period)
         if fields is None:
-            index = self.index
-            version = index.version(span, period)
-            code = index.codes[span]
-            label = index.periods[period]
-            status = _STATUSES[version.status]
-            units = main_first(tuple(self.units[seq - 1] for seq in version.units), code)
-            unit = units[0] if units else None
-            via = None if unit is None else Via.SELF if status is MatchStatus.PILOT else self.via(unit, code)
-            full = index.full_name(span, period)
-            reason = f"{full} ({code}, {label} table){version.detail or NOT_PILOT_DETAIL}"
-            fields = self._judged[(span, period)] = (status, unit, via, code, full, label, reason, units)
+            fields = self._judge(span, period)
         return judged_match(query, fields)
+
+    def _judge(self, span: int, period: int) -> _Judged:
+        """The fields of the Match of ``span`` at ``period`` but the query, made once and kept."""
+        index = self.index
+        rows = index.versions[span]
+        row = rows[0]
+        if len(rows) > 1:  # most divisions have one version (``DivisionIndex.version``, unboxed)
+            for later in rows:
+                if later[0] > period:
+                    break
+                row = later
+        code = index.codes[span]
+        label = index.periods[period]
+        if code.endswith("0000"):
+            full = index.names[span]
+        else:  # ``full_name``, inlined
+            parent = code[:2] if code.endswith("00") else code[:4]
+            front = self._fronts[period].get(parent)
+            full = (front if front is not None else self._front(span, period, parent)) + index.names[span]
+        status = _STATUSES[row[1]]
+        seqs = row[2]
+        if seqs:
+            units = main_first(tuple([self.units[seq - 1] for seq in seqs]), code)
+            unit: PilotUnit | None = units[0]
+            via = Via.SELF if status is MatchStatus.PILOT else self.via(units[0], code)
+        else:
+            units, unit, via = (), None, None
+        reason = f"{full} ({code}, {label} table){row[3] or NOT_PILOT_DETAIL}"
+        fields = self._judged[span * _TABLES + period] = (status, unit, via, code, full, label, reason, units)
+        return fields
+
+    def full_name(self, span: int, period: int) -> str:
+        """``DivisionIndex.full_name``, its parents' part kept per parent and table.
+
+        A prefecture's or province's name at a table is the front of the full names of all its
+        divisions there: made once per parent, not once per division.
+        """
+        code = self.index.codes[span]
+        if code.endswith("0000"):
+            return self.index.names[span]
+        parent = code[:2] if code.endswith("00") else code[:4]
+        front = self._fronts[period].get(parent)
+        return (front if front is not None else self._front(span, period, parent)) + self.index.names[span]
+
+    def _front(self, span: int, period: int, parent: str) -> str:
+        whole = self.index.full_name(span, period)
+        front = self._fronts[period][parent] = whole[: len(whole) - len(self.index.names[span])]
+        return front
 
     def bureau(self, query: str, unit: PilotUnit) -> Match:
         return Match(
@@ -96,20 +144,19 @@ class Answers(Sealed):
         )
 
     def ambiguous(self, query: str, spans: list[int], period: int) -> Match:
-        index = self.index
-        label = index.periods[period]
-        candidates = tuple(
-            Division(
-                code=index.codes[i],
-                name=index.names[i],
-                full_name=index.full_name(i, period),
-                period=label,
+        key = (*spans, -period - 1)  # the table after the spans, marked negative
+        made = self._ambiguous.get(key)
+        if made is None:
+            index = self.index
+            label = index.periods[period]
+            candidates = tuple(
+                Division(code=index.codes[i], name=index.names[i], full_name=self.full_name(i, period), period=label)
+                for i in spans
             )
-            for i in spans
-        )
-        listed = ", ".join(f"{c.full_name} ({c.code}, {c.period})" for c in candidates[:_MAX_LISTED])
-        more = f" and {len(candidates) - _MAX_LISTED} more" if len(candidates) > _MAX_LISTED else ""
-        fit = f"{len(candidates)} divisions of {self.table(period)} fit"
+            listed = ", ".join(f"{c.full_name} ({c.code}, {c.period})" for c in candidates[:_MAX_LISTED])
+            more = f" and {len(candidates) - _MAX_LISTED} more" if len(candidates) > _MAX_LISTED else ""
+            fit = f"{len(candidates)} divisions of {self.table(period)} fit"
+            made = self._ambiguous[key] = (candidates, f"{fit}: {listed}{more}; give province= or prefecture=")
         return Match(
             query=query,
             status=MatchStatus.AMBIGUOUS,
@@ -118,8 +165,8 @@ class Answers(Sealed):
             code=None,
             name=None,
             period=None,
-            candidates=candidates,
-            reason=f"{fit}: {listed}{more}; give province= or prefecture=",
+            candidates=made[0],
+            reason=made[1],
         )
 
     def not_found(self, query: str, spans: Sequence[int], found: Sequence[int], period: int | None) -> Match:
@@ -157,7 +204,7 @@ class Answers(Sealed):
         label = index.periods[at]
         what = code or repr(query.strip()[:40])
         if len(parents) > 1:
-            listed = ", ".join(f"{index.full_name(i, at)} ({index.codes[i]})" for i in parents[:_MAX_LISTED])
+            listed = ", ".join(f"{self.full_name(i, at)} ({index.codes[i]})" for i in parents[:_MAX_LISTED])
             return Match(
                 query=query,
                 status=MatchStatus.AMBIGUOUS,
@@ -167,7 +214,7 @@ class Answers(Sealed):
                 name=None,
                 period=None,
                 candidates=tuple(
-                    Division(code=index.codes[i], name=index.names[i], full_name=index.full_name(i, at), period=label)
+                    Division(code=index.codes[i], name=index.names[i], full_name=self.full_name(i, at), period=label)
                     for i in parents
                 ),
                 reason=f"{what} reads as a statistical zone of any of {listed} ({label} table); "
@@ -175,7 +222,7 @@ class Answers(Sealed):
             )
         parent = parents[0]
         version = index.version(parent, at)
-        whole = index.full_name(parent, at)
+        whole = self.full_name(parent, at)
         whose = f"{what} is a statistical zone of {whole} ({index.codes[parent]}, {label} table)"
         held = main_first(tuple(self.units[seq - 1] for seq in version.units), index.codes[parent])
         unit = held[0] if held else None
@@ -221,7 +268,7 @@ class Answers(Sealed):
                 i = max(spans, key=lambda span: (index.last[span] < at, -abs(index.last[span] - at)))
                 shown.append((i, index.last[i] if index.last[i] < at else index.first[i]))
         candidates = tuple(
-            Division(code=index.codes[i], name=index.names[i], full_name=index.full_name(i, p), period=index.periods[p])
+            Division(code=index.codes[i], name=index.names[i], full_name=self.full_name(i, p), period=index.periods[p])
             for i, p in shown
         )
         listed = ", ".join(

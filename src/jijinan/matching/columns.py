@@ -126,8 +126,9 @@ def distinct(values: Iterable[object]) -> tuple[list[object], list[int]]:
             rows = [seen_str.setdefault(value, len(seen_str)) for value in values]
         except TypeError:  # an unhashable value
             rows = []
-        if rows and all(type(value) in _PLAIN for value in seen_str):
-            return _fold_missing(list(seen_str), rows)
+        if rows and _PLAIN.issuperset(map(type, seen_str)):
+            # of str, int and None only None is missing
+            return _fold_missing(list(seen_str), rows) if None in seen_str else (list(seen_str), rows)
     uniques: list[object] = []
     codes: list[int] = []
     seen: dict[tuple[type, Hashable], int] = {}

@@ -14,7 +14,7 @@ from itertools import repeat
 from typing import TypeVar
 
 from jijinan.loading.divisions import DivisionIndex
-from jijinan.matching.answers import MISSING_NAME, Answers, unknown
+from jijinan.matching.answers import KNOWN_LIMIT, MISSING_NAME, Answers, unknown
 from jijinan.matching.columns import MISSING, align, broadcast, check_column, distinct, is_missing, is_scalar
 from jijinan.records import Level, Match
 
@@ -43,6 +43,9 @@ class ManyRows:
     def _match(
         self, name: str, provinces: Hints, prefectures: Hints, period: int | None, level: Level | None = None
     ) -> Match:
+        raise NotImplementedError
+
+    def _plain_span(self, name: str) -> int:
         raise NotImplementedError
 
     def match_many(
@@ -88,7 +91,7 @@ class ManyRows:
                 self._row_level(level),
             )
             uniques, codes = distinct(names)
-            return [self._known(value, *hints) for value in uniques], codes
+            return self._known_all(uniques, *hints), codes
         rows = names if isinstance(names, Sequence) else list(names)
         # Every hint is checked before any name is read: a bad hint is the caller's mistake,
         # whatever the names hold. Each distinct hint value is checked once.
@@ -104,7 +107,43 @@ class ManyRows:
             MISSING if key[0] == MISSING else add(key, len(seen))
             for key in zip(names_at, provinces, prefectures, periods, levels)  # noqa: B905 - hints may repeat one None
         ]
-        return [self._known(values[n], p, f, y, lv) for n, p, f, y, lv in seen], codes
+        return self._known_rows(values, seen), codes
+
+    def _known_rows(
+        self, values: list[object], rows: Iterable[tuple[int, Hints, Hints, int | None, Level | None]]
+    ) -> list[Match]:
+        """``_known`` of each distinct row (its name's index and hints); a name read once for all its years.
+
+        A name of one division (``_plain_span``) is normalised and found once, however many years
+        it comes with; each year in force is then that division judged at that year, the answer
+        ``_match`` gives. Other names and rows with hints are matched row by row.
+        """
+        known = self.answers.known
+        judged = self.answers.judged
+        first, last = self.index.first, self.index.last
+        default = self.index.search_order()[0]
+        spans: dict[int, int] = {}  # a name's index -> its one division, or -1
+        out: list[Match] = []
+        append = out.append
+        for n, p, f, y, lv in rows:
+            value = values[n]
+            if type(value) is str and p is None and f is None and lv is None:
+                span = spans.get(n)
+                if span is None:
+                    span = spans[n] = self._plain_span(value)
+                at = default if y is None else y
+                if span >= 0 and first[span] <= at <= last[span]:
+                    key = (value, p, f, y, lv)
+                    found = known.get(key)
+                    if found is None:
+                        found = judged(value, span, at)
+                        if len(known) >= KNOWN_LIMIT:
+                            known.clear()  # ``Answers.remember``, inlined; a race only clears twice
+                        known[key] = found
+                    append(found)
+                    continue
+            append(self._known(value, p, f, y, lv))
+        return out
 
     def _hint_column(self, hint: object, length: int, what: str, check: Callable[[object], T]) -> Iterable[T | None]:
         column = broadcast(hint, length, what)
@@ -143,6 +182,34 @@ class ManyRows:
         if is_missing(level) or (isinstance(level, str) and not level.strip()):
             return None
         return self._level(level)
+
+    def _known_all(
+        self, values: list[object], provinces: Hints, prefectures: Hints, period: int | None, level: Level | None
+    ) -> list[Match]:
+        """``_known`` of each of ``values`` under one set of hints, in one loop (its calls inlined)."""
+        answers = self.answers
+        known = answers.known
+        match = self._match
+        out: list[Match] = []
+        append = out.append
+        # a name with no hint at all is kept under itself: a str, never equal to a key with hints
+        bare = provinces is None and prefectures is None and period is None and level is None
+        for value in values:
+            if type(value) is not str:
+                append(self._match_value(value, provinces, prefectures, period, level))
+                continue
+            key = value if bare else (value, provinces, prefectures, period, level)
+            found = known.get(key)
+            if found is None:
+                if value and not value.isspace():
+                    found = match(value, provinces, prefectures, period, level)
+                else:
+                    found = unknown(value, "empty name")
+                if len(known) >= KNOWN_LIMIT:
+                    known.clear()  # ``Answers.remember``, inlined; a race only clears twice
+                known[key] = found
+            append(found)
+        return out
 
     def _known(self, value: object, *hints: object) -> Match:
         """``_match_value``, its answer kept for a name (a str) met again with the same hints."""

@@ -10,13 +10,17 @@ It never guesses: a name that fits several divisions of the table it is read in 
 ``ambiguous``, with every candidate; so is a romanised name that another division of any
 table 2000-2024 reads alike (``jijinan.matching.namesakes``: the lossy-key rule), and
 ``jijinan.matching.romanised`` reads romanised names in all the ways lists write them.
+
+Long because: the first path of ``_match`` (a name in characters of one division, the common
+case, answered short of the rules) and ``_plain_span`` (the same test, for match_many's names
+read once for all their years) must stay beside the rules they skip, to change with them.
 """
 
 from __future__ import annotations
 
 import operator
 import types
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Final
 
 from jijinan._sealed import Sealed
@@ -56,6 +60,7 @@ class Matcher(ManyRows, NbsCodes, Sealed):
 
     __slots__ = (
         "_covering",
+        "_normal",
         "_order",
         "_parents",
         "answers",
@@ -69,6 +74,8 @@ class Matcher(ManyRows, NbsCodes, Sealed):
     units: tuple[PilotUnit, ...]
     index: DivisionIndex
     normalize: Normalizer
+    _normal: Callable[[str], str]
+    """``normalize.__call__``: calling the bound method skips the instance call's lookup of it."""
     july: Mapping[str, int]
     """Code -> span of every division in force at the notice date."""
     _covering: dict[str, PilotUnit | None] | None
@@ -85,6 +92,7 @@ class Matcher(ManyRows, NbsCodes, Sealed):
         setattr_(self, "units", units)
         setattr_(self, "index", index)
         setattr_(self, "normalize", normalize)
+        setattr_(self, "_normal", normalize.__call__)
         # Code -> span of every division in force at the notice date.
         setattr_(self, "july", types.MappingProxyType({index.codes[i]: i for i in index.at(index.notice)}))
         setattr_(self, "_covering", None)  # made on first use
@@ -188,12 +196,21 @@ class Matcher(ManyRows, NbsCodes, Sealed):
     ) -> Match:
         if len(name) > MAX_NAME_LENGTH:
             return unknown(name, f"the name is {len(name):,} characters long; no division's name is")
-        key = self.normalize(name)
+        key = self._normal(name)
         if key in self.generic:
             return unknown(
                 name, f"{name.strip()[:40]!r} is a generic word, not a division's name: qualify it (北京市全市)"
             )
-        found: Sequence[int] | None = self.index.lookup(key)
+        index = self.index
+        one = index.find(key)
+        if type(one) is int and one >= 0 and key >= "\u2e80" and provinces is None is prefectures and level is None:
+            # The common case, short of every rule below: a name in characters (not romanised,
+            # not a code: its first character is CJK) of one division, no hints (all three None);
+            # in force at the table read, it is the answer.
+            at = self._order[0] if period is None else period
+            if index.first[one] <= at <= index.last[one]:
+                return self.answers.judged(name, one, at)
+        found: Sequence[int] | None = None if one is None else (one,) if type(one) is int else tuple(one)  # type: ignore[arg-type]
         code = code_in(key)
         if found is None:
             if code is not None:
@@ -232,6 +249,16 @@ class Matcher(ManyRows, NbsCodes, Sealed):
             return self.answers.ambiguous(name, chosen, at)
         return self.answers.judged(name, chosen[0], at)
 
+    def _plain_span(self, name: str) -> int:
+        """The one division ``name`` names if it takes ``_match``'s first path (hints aside), else -1."""
+        if len(name) > MAX_NAME_LENGTH:
+            return -1
+        key = self._normal(name)
+        one = self.index.find(key)
+        if type(one) is int and one >= 0 and key >= "\u2e80" and key not in self.generic:
+            return one
+        return -1
+
     def romanised(self, name: str, found: Sequence[int]) -> list[int]:
         """``found``, and the spans of every other key the romanised ``name`` may stand for."""
         out = list(found)
@@ -257,6 +284,8 @@ class Matcher(ManyRows, NbsCodes, Sealed):
     def _choose(self, spans: Sequence[int], period: int | None) -> tuple[list[int], int]:
         """The spans in force at ``period``, or (no period) at the first table of the search order that has any."""
         first, last = self.index.first, self.index.last
+        if period is None and len(spans) == 1 and first[spans[0]] <= self._order[0] <= last[spans[0]]:
+            return [spans[0]], self._order[0]  # the common case: one division, in force at the notice date
         if period is not None:
             return [i for i in spans if first[i] <= period <= last[i]], period
         for at in self._order:
