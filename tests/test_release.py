@@ -139,7 +139,7 @@ def test_wheel_installs_in_a_fresh_environment(dist: Path, tmp_path: Path) -> No
 
 
 def test_version_and_vintage() -> None:
-    assert jijinan.__version__ == "0.4.0"
+    assert jijinan.__version__ == "0.4.1"
     assert jijinan.notice.date == jijinan.NOTICE_DATE
     assert load_division_index().periods == jijinan.HISTORY_TABLES  # as the packaged data has them
     assert jijinan.HISTORY_TABLES[0] == "2000"

@@ -10,7 +10,7 @@ from typing import Final
 
 __all__ = ["CODE_TABLE", "HISTORY_TABLES", "LATEST_TABLE", "NOTICE_DATE", "__version__"]
 
-__version__ = "0.4.0"
+__version__ = "0.4.1"
 
 NOTICE_DATE: Final = datetime.date(2015, 7, 3)
 """The date of the notice, 民办函〔2015〕244号."""
