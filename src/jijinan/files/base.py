@@ -25,6 +25,7 @@ __all__ = [
     "cut",
     "describe_columns",
     "find_column",
+    "line_breaks",
     "require",
 ]
 
@@ -181,8 +182,13 @@ class Chunk:
         for row in self.rows[:index]:
             for cell in row:
                 if "\n" in cell or "\r" in cell:
-                    extra += cell.count("\n") + cell.count("\r") - cell.count("\r\n")
+                    extra += line_breaks(cell)
         return self.first_line + index + extra
+
+
+def line_breaks(text: str) -> int:
+    """The line breaks in ``text`` as the csv module counts lines: ``\\n``, ``\\r`` and ``\\r\\n`` each once."""
+    return text.count("\n") + text.count("\r") - text.count("\r\n")
 
 
 def cut(lines: list[str], delimiter: str, index: int, width: int) -> list[str]:

@@ -164,38 +164,40 @@ class CsvSink(TextSink):
 
     def write_pieces(self, chunk: Chunk, pieces: list[Any]) -> bool:
         """Plain lines of this delimiter, with the encoded tails (``piece``) of their rows."""
-        if chunk.text is None or chunk.delimiter != self.delimiter or self.byte_encoding is None:
+        if chunk.text is None or chunk.delimiter != self.delimiter:
             return False
-        if chunk.size != len(pieces):
-            raise ValueError(f"{chunk.size} rows but {len(pieces)} tails")
+        return self._write_bytes(chunk.text, chunk.encoded, pieces)
+
+    def _write_bytes(self, text: str, encoded: bytes | None, pieces: list[Any]) -> bool:
+        """Write each line of ``text`` followed by its row's encoded tail (``pieces``), as bytes.
+
+        ``encoded`` is ``text`` in UTF-8, or ``None``. False, with nothing written, when the
+        output encoding has no byte path or lacks a character (the careful way says where).
+        """
+        if self.byte_encoding is None:
+            return False
         if not self.started:
             self._start()
-        if self._write_bytes(chunk.text, chunk.encoded, pieces, encoded_tails=True):
-            self.rows += chunk.size
-            return True
-        return False
-
-    def _write_bytes(self, text: str, encoded: bytes | None, tails: list[Any], *, encoded_tails: bool = False) -> bool:
-        """Write the lines of ``text`` (``encoded``: it in UTF-8, or ``None``) with their tails as bytes.
-
-        False if a character cannot be written in the output encoding (the careful way says where).
-        """
-        if not tails:
+        if not pieces:
             return True
         if encoded is None or self.byte_encoding != "utf-8":
             try:
-                encoded = text.encode(self.byte_encoding or "")
+                encoded = text.encode(self.byte_encoding)
             except UnicodeEncodeError:
                 return False
-        pieces: list[bytes] = [b""] * (2 * len(tails))
-        pieces[::2] = encoded.split(b"\n")
-        pieces[1::2] = tails if encoded_tails else map(_ENCODED, tails)
+        lines = encoded.split(b"\n")
+        if len(lines) != len(pieces):
+            raise ValueError(f"{len(lines)} rows but {len(pieces)} tails")
+        out: list[bytes] = [b""] * (2 * len(pieces))
+        out[::2] = lines
+        out[1::2] = pieces
         try:
-            data = b"".join(pieces)
+            data = b"".join(out)
         except TypeError:  # a tail that cannot be encoded (a str among the bytes)
             return False
         self.text.flush()  # the header, or a chunk written as text before
         self.stream.write(data)
+        self.rows += len(pieces)
         return True
 
     def write(self, chunk: Chunk, tails: list[Any]) -> None:
@@ -204,19 +206,17 @@ class CsvSink(TextSink):
         try:
             if chunk.text is not None and chunk.delimiter == self.delimiter:
                 # plain lines (see Chunk): none needs quoting, and as bytes they need no splitting
-                if chunk.size != len(tails):
-                    raise ValueError(f"{chunk.size} rows but {len(tails)} tails")
-                if self.byte_encoding is not None and self._write_bytes(chunk.text, chunk.encoded, tails):
-                    self.rows += chunk.size
+                if self.write_pieces(chunk, list(map(_ENCODED, tails))):
                     return
-                plain: list[str] | None = chunk.lines
+                plain = chunk.lines
             else:
                 plain = plain_lines(chunk.rows, self.delimiter)
+                if plain is not None and self._write_bytes("\n".join(plain), None, list(map(_ENCODED, tails))):
+                    return
             if plain is not None:  # no cell needs quoting: each line is its cells joined
                 # line, delimiter and the added cells interleaved, joined once: no string per row
-                if self.byte_encoding is not None and self._write_bytes("\n".join(plain), None, tails):
-                    self.rows += len(plain)
-                    return
+                if len(tails) != len(plain):
+                    raise ValueError(f"{len(plain)} rows but {len(tails)} tails")
                 pieces: list[str] = [""] * (2 * len(plain))
                 pieces[::2] = plain
                 pieces[1::2] = map(_AFTER, tails)

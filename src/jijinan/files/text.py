@@ -21,7 +21,7 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from jijinan.files.base import MAX_FIELD, MAX_RUN, Chunk, InputError, Table
+from jijinan.files.base import MAX_FIELD, MAX_RUN, Chunk, InputError, Table, line_breaks
 from jijinan.files.delimiters import sniff
 from jijinan.files.encodings import choose_encoding, decode_error_line
 from jijinan.files.plain import plain_text, uniform
@@ -75,11 +75,14 @@ class _TextRows:
         except UnicodeDecodeError as exc:
             raise self._decode_error(exc) from None
         except OSError as exc:
-            raise InputError(f"{self.name} cannot be read: {exc.strerror or exc}") from None
+            raise self._unreadable(exc) from None
         except RunawayField:
             raise self._runaway(Chunk(rows, start).line(len(rows))) from None
         self.next_line = self.line_base + self.reader.line_num + 1
         return Chunk(rows, start)
+
+    def _unreadable(self, exc: OSError) -> InputError:
+        return InputError(f"{self.name} cannot be read: {exc.strerror or exc}")
 
     def _runaway(self, line: int) -> InputError:
         return InputError(
@@ -101,11 +104,9 @@ class _TextRows:
         except UnicodeDecodeError as exc:
             raise self._decode_error(exc) from None
         except OSError as exc:
-            raise InputError(f"{self.name} cannot be read: {exc.strerror or exc}") from None
+            raise self._unreadable(exc) from None
         except RunawayField:
-            before = "".join(pieces)
-            breaks = before.count("\n") + before.count("\r") - before.count("\r\n")
-            raise self._runaway(self.next_line + breaks) from None
+            raise self._runaway(self.next_line + line_breaks("".join(pieces))) from None
         return "".join(pieces)
 
     def _plain_chunks(self) -> Iterator[Chunk]:
