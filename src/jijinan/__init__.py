@@ -10,8 +10,10 @@
 public names only; docs/architecture.md says where each lives.
 """
 
-from __future__ import annotations
-
+# No ``from __future__ import annotations`` here: it imports the ``__future__`` module, which
+# Python's start-up has not loaded, before the Ctrl-C handler below could be set (a traceback
+# from inside jijinan, seen by tests/test_newcomer.py on a loaded machine). Nothing in this
+# module needs postponed annotations.
 import os as _os
 import sys as _sys
 
@@ -160,4 +162,4 @@ def __dir__() -> list[str]:
 # The helpers imported above only to write this module are not part of its namespace (type
 # checkers, which read the annotations, still see them).
 if not TYPE_CHECKING:
-    del annotations, TYPE_CHECKING
+    del TYPE_CHECKING
